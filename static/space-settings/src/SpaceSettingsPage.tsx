@@ -1,0 +1,29 @@
+import { ErrorState } from '../../shared/components/ErrorState';
+import { LoadingState } from '../../shared/components/LoadingState';
+import { PageLayout } from '../../shared/components/PageLayout';
+import { invokeResolver } from '../../shared/invokeResolver';
+import { useResolver } from '../../shared/useResolver';
+import { MyScripts } from './MyScripts';
+import { isMyScriptsData, type MyScriptsData } from './types';
+
+function loadMyScripts() {
+  return invokeResolver<MyScriptsData>('getMyScripts', {}, isMyScriptsData);
+}
+
+/** The space settings page: one `getMyScripts` call, then the viewer's scripts and why. */
+export function SpaceSettingsPage() {
+  const { state, retry } = useResolver(loadMyScripts);
+  return (
+    <PageLayout title="Built-in scripts">
+      {state.status === 'loading' ? <LoadingState label="Loading built-in scripts" /> : null}
+      {state.status === 'failed' ? (
+        <ErrorState
+          title="Built-in scripts couldn't be loaded"
+          message={state.error.message}
+          onRetry={state.error.code === 'FORBIDDEN' ? undefined : retry}
+        />
+      ) : null}
+      {state.status === 'ready' ? <MyScripts data={state.data} /> : null}
+    </PageLayout>
+  );
+}

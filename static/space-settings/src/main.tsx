@@ -1,0 +1,4 @@
+import { startPage } from '../../shared/startPage';
+import { SpaceSettingsPage } from './SpaceSettingsPage';
+
+void startPage(<SpaceSettingsPage />);

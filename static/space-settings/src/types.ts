@@ -1,0 +1,82 @@
+/**
+ * The data `getMyScripts` answers with. Kept free of DOM and React so the
+ * wording module and its unit tests (which run under Node) can import it.
+ */
+export const DECISION_TYPES = ['feature-off', 'not-space-admin', 'user', 'group', 'space', 'global'] as const;
+
+export type DecisionType = (typeof DECISION_TYPES)[number];
+
+/** Which rule decided, for one script. For `group`, the groups that decided it. */
+export interface DecidedBy {
+  type: DecisionType;
+  ids?: string[];
+  names?: string[];
+}
+
+/** Whether one script is allowed, and what decided it. */
+export interface ScriptDecision {
+  allowed: boolean;
+  decidedBy: DecidedBy;
+}
+
+export interface MyScript extends ScriptDecision {
+  key: string;
+  name: string;
+  description: string;
+}
+
+export interface SpaceSummary {
+  id: string;
+  key: string;
+  name: string;
+}
+
+export interface MyScriptsData {
+  spaceAdmin: boolean;
+  space: SpaceSummary;
+  scripts: MyScript[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isOptionalStringArray(value: unknown): boolean {
+  return value === undefined || (Array.isArray(value) && value.every((item) => typeof item === 'string'));
+}
+
+export function isDecidedBy(value: unknown): value is DecidedBy {
+  return (
+    isRecord(value) &&
+    (DECISION_TYPES as readonly unknown[]).includes(value.type) &&
+    isOptionalStringArray(value.ids) &&
+    isOptionalStringArray(value.names)
+  );
+}
+
+function isMyScript(value: unknown): value is MyScript {
+  return (
+    isRecord(value) &&
+    typeof value.key === 'string' &&
+    typeof value.name === 'string' &&
+    typeof value.description === 'string' &&
+    typeof value.allowed === 'boolean' &&
+    isDecidedBy(value.decidedBy)
+  );
+}
+
+function isSpaceSummary(value: unknown): value is SpaceSummary {
+  return (
+    isRecord(value) && typeof value.id === 'string' && typeof value.key === 'string' && typeof value.name === 'string'
+  );
+}
+
+export function isMyScriptsData(value: unknown): value is MyScriptsData {
+  return (
+    isRecord(value) &&
+    typeof value.spaceAdmin === 'boolean' &&
+    isSpaceSummary(value.space) &&
+    Array.isArray(value.scripts) &&
+    value.scripts.every(isMyScript)
+  );
+}
