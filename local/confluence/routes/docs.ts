@@ -1,0 +1,23 @@
+// Reference pages each endpoint was checked against.
+const CLOUD = 'https://developer.atlassian.com/cloud/confluence/rest';
+
+export const DOCS = {
+  v1Users: `${CLOUD}/v1/api-group-users/`,
+  v1Group: `${CLOUD}/v1/api-group-group/`,
+  v1Search: `${CLOUD}/v1/api-group-search/`,
+  v2Space: `${CLOUD}/v2/api-group-space/`,
+  v2SpacePermissions: `${CLOUD}/v2/api-group-space-permissions/`,
+  v2Operation: `${CLOUD}/v2/api-group-operation/`,
+} as const;
+
+/** Scope sets (any one set; every scope in it), copied from the reference pages. */
+export const SCOPES = {
+  userRead: [['read:confluence-user'], ['read:content-details:confluence']],
+  anonymousUser: [['read:confluence-user'], ['read:user:confluence']],
+  memberOf: [['read:confluence-user'], ['read:user:confluence', 'read:group:confluence']],
+  groupRead: [['read:confluence-groups'], ['read:group:confluence']],
+  groupMembers: [['read:confluence-groups'], ['read:group:confluence', 'read:user:confluence']],
+  searchUser: [['read:content-details:confluence']],
+  search: [['search:confluence'], ['read:content-details:confluence']],
+  spaceRead: [['read:space:confluence']],
+} as const satisfies Record<string, readonly (readonly string[])[]>;
