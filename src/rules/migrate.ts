@@ -56,7 +56,7 @@ export function readStored(raw: unknown, catalog: readonly Script[]): StoredRead
     );
     return { table, newScripts, storedVersion: 1 };
   }
-  throw unreadableVersion(version, CURRENT_SCHEMA_VERSION, 'The stored rules');
+  throw unreadableVersion(version, CURRENT_SCHEMA_VERSION, 'The stored rules have', `0 to ${CURRENT_SCHEMA_VERSION}`);
 }
 
 /** `readStored(raw, catalog).table`. */
@@ -120,7 +120,7 @@ export function importAny(data: unknown, catalog: readonly Script[]): RuleTable 
       );
     }
     if (data.schemaVersion !== EXPORT_SCHEMA_VERSION) {
-      throw unreadableVersion(data.schemaVersion, EXPORT_SCHEMA_VERSION, 'This file');
+      throw unreadableVersion(data.schemaVersion, EXPORT_SCHEMA_VERSION, 'This file has', String(EXPORT_SCHEMA_VERSION));
     }
     return importExportFile(data, catalog);
   }
@@ -133,15 +133,15 @@ export function importAny(data: unknown, catalog: readonly Script[]): RuleTable 
   );
 }
 
-function unreadableVersion(version: unknown, current: number, what: string): RuleValidationError {
+function unreadableVersion(version: unknown, current: number, whoHas: string, readable: string): RuleValidationError {
   if (typeof version === 'number' && Number.isInteger(version) && version > current) {
     return new RuleValidationError(
       'schemaVersion',
-      `${what} has schemaVersion ${version}, written by a newer version of the app; this version reads up to ${current}`,
+      `${whoHas} schemaVersion ${version}, written by a newer version of the app; this version reads up to ${current}`,
     );
   }
   return new RuleValidationError(
     'schemaVersion',
-    `schemaVersion is ${JSON.stringify(version)}; expected an integer from 0 to ${current}`,
+    `schemaVersion is ${JSON.stringify(version) ?? 'missing'}; this version of the app reads schemaVersion ${readable}`,
   );
 }
