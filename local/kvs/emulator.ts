@@ -77,6 +77,11 @@ export class KvsEmulator {
     this.rateLimiter.reset();
   }
 
+  /** Records held in memory, expired ones not yet purged included: lets tests see purging. */
+  storedRecordCount(): number {
+    return this.store.rawSize();
+  }
+
   private process(path: string, bodyText: string): KvsHttpResponse {
     const traceId = (++this.traceCounter).toString(16).padStart(16, '0');
     try {

@@ -94,9 +94,11 @@ export class KvsStore {
     return live.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
-  /** How many records are held, expired ones not yet purged included (tests). */
-  rawSize(ns: Namespace): number {
-    return this.namespaces.get(ns)?.size ?? 0;
+  /** How many records are held across namespaces, expired ones not yet purged included. */
+  rawSize(): number {
+    let size = 0;
+    for (const space of this.namespaces.values()) size += space.size;
+    return size;
   }
 
   clear(): void {
