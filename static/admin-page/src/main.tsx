@@ -1,0 +1,4 @@
+import { startPage } from '../../shared/startPage';
+import { AdminPage } from './AdminPage';
+
+void startPage(<AdminPage />);
