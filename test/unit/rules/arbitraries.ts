@@ -10,6 +10,9 @@ import {
   sortRows,
 } from '../../../src/rules';
 
+/** fc.record builds null-prototype objects; tables are plain JSON-like data. */
+const plain = (row: Row): Row => ({ ...row });
+
 /** Shared generators for the rules property tests. Small id pools so rows and subjects collide often. */
 
 export const KEYS = scriptKeys(SCRIPT_CATALOG);
@@ -50,7 +53,7 @@ export const tableArb: fc.Arbitrary<RuleTable> = fc
     global: globalRowArb,
     rows: fc.uniqueArray(subjectRowArb, { selector: (r) => rowRef(r.type, r.id), maxLength: 14 }),
   })
-  .map(({ enabled, global, rows }) => ({ enabled, knownScripts: [...KEYS], rows: sortRows([global, ...rows]) }));
+  .map(({ enabled, global, rows }) => ({ enabled, knownScripts: [...KEYS], rows: sortRows([global, ...rows]).map(plain) }));
 
 export const subjectArb: fc.Arbitrary<AccessSubject> = fc.record({
   accountId: fc.constantFrom(...USER_IDS, 'u-nobody'),
@@ -78,4 +81,4 @@ export const freeTableArb: fc.Arbitrary<RuleTable> = fc
       { selector: (r) => rowRef(r.type, r.id), maxLength: 20 },
     ),
   })
-  .map(({ enabled, global, rows }) => ({ enabled, knownScripts: [...KEYS], rows: sortRows([global, ...rows]) }));
+  .map(({ enabled, global, rows }) => ({ enabled, knownScripts: [...KEYS], rows: sortRows([global, ...rows]).map(plain) }));
