@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+/** The parts of manifest.yml the local host runs. */
+export interface PageModule {
+  moduleType: 'confluence:globalSettings' | 'confluence:spaceSettings';
+  key: string;
+  resourceKey: string;
+  resolverFunctionKey?: string;
+  title: string;
+  route?: string;
+}
+
+export interface WebTriggerModule {
+  key: string;
+  functionKey: string;
+}
+
+export interface AppManifest {
+  appId: string;
+  pages: PageModule[];
+  webTriggers: WebTriggerModule[];
+  /** function key -> handler reference such as `index.adminResolver` */
+  functions: Record<string, string>;
+  /** resource key -> folder holding index.html, relative to the project root */
+  resources: Record<string, string>;
+  scopes: string[];
+  entities: unknown[];
+}
+
+type Raw = Record<string, unknown>;
+const asArray = (value: unknown): Raw[] => (Array.isArray(value) ? (value as Raw[]) : []);
+const titleOf = (value: unknown): string =>
+  typeof value === 'string' ? value : String((value as Raw | undefined)?.['i18n'] ?? '');
+
+export function readManifest(projectRoot: string): AppManifest {
+  const raw = parse(readFileSync(join(projectRoot, 'manifest.yml'), 'utf8')) as Raw;
+  const modules = (raw.modules ?? {}) as Raw;
+  const pages: PageModule[] = [];
+  for (const moduleType of ['confluence:globalSettings', 'confluence:spaceSettings'] as const) {
+    for (const m of asArray(modules[moduleType])) {
+      pages.push({
+        moduleType,
+        key: String(m.key),
+        resourceKey: String(m.resource),
+        resolverFunctionKey: (m.resolver as Raw | undefined)?.function as string | undefined,
+        title: titleOf(m.title),
+        route: m.route as string | undefined,
+      });
+    }
+  }
+  const functions: Record<string, string> = {};
+  for (const f of asArray(modules.function)) functions[String(f.key)] = String(f.handler);
+  const resources: Record<string, string> = {};
+  for (const r of asArray(raw.resources)) resources[String(r.key)] = String(r.path);
+  const permissions = (raw.permissions ?? {}) as Raw;
+  const app = (raw.app ?? {}) as Raw;
+  return {
+    appId: String(app.id ?? 'ari:cloud:ecosystem::app/local'),
+    pages,
+    webTriggers: asArray(modules.webtrigger).map((w) => ({ key: String(w.key), functionKey: String(w.function) })),
+    functions,
+    resources,
+    scopes: (permissions.scopes as string[] | undefined) ?? [],
+    entities: asArray(((app.storage ?? {}) as Raw).entities),
+  };
+}
