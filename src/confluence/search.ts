@@ -1,0 +1,33 @@
+import { route } from '@forge/api';
+import { mustGetJson } from './client';
+import { GroupPage, SpaceSearchPage, UserSearchPage } from './schemas';
+
+/** A subject a picker offers, with the id a rule row of that type uses. */
+export interface SubjectMatch {
+  type: 'user' | 'group' | 'space';
+  id: string;
+  name: string;
+  key?: string;
+}
+
+const LIMIT = 25;
+
+/** CQL string literals: escape backslashes and quotes. */
+const cqlString = (text: string): string => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+
+export async function searchUsers(query: string): Promise<SubjectMatch[]> {
+  const cql = `user.fullname~${cqlString(query)}`;
+  const page = await mustGetJson('user', route`/wiki/rest/api/search/user?cql=${cql}&limit=${LIMIT}`, UserSearchPage);
+  return page.results.flatMap((r) => (r.user ? [{ type: 'user' as const, id: r.user.accountId, name: r.user.displayName }] : []));
+}
+
+export async function searchGroups(query: string): Promise<SubjectMatch[]> {
+  const page = await mustGetJson('user', route`/wiki/rest/api/group/picker?query=${query}&limit=${LIMIT}`, GroupPage);
+  return page.results.map((g) => ({ type: 'group' as const, id: g.id, name: g.name }));
+}
+
+export async function searchSpaces(query: string): Promise<SubjectMatch[]> {
+  const cql = query.trim() === '' ? 'type=space' : `type=space AND title~${cqlString(query)}`;
+  const page = await mustGetJson('user', route`/wiki/rest/api/search?cql=${cql}&limit=${LIMIT}`, SpaceSearchPage);
+  return page.results.flatMap((r) => (r.space ? [{ type: 'space' as const, id: r.space.id, name: r.space.name, key: r.space.key }] : []));
+}

@@ -1,0 +1,187 @@
+import Resolver from '@forge/resolver';
+import {
+  applyChanges,
+  diffTables,
+  ExplainAccessPayload,
+  exportTable,
+  GetAuditLogPayload,
+  GetConfigPayload,
+  importAny,
+  ImportConfigPayload,
+  RuleTable,
+  SaveConfigPayload,
+  SCRIPT_CATALOG,
+  SearchSubjectsPayload,
+} from '../rules';
+import { groupsOfUser } from '../confluence/groups';
+import { searchGroups, searchSpaces, searchUsers, SubjectMatch } from '../confluence/search';
+import { findSpaceByKey, userAdministersSpace } from '../confluence/spaces';
+import { displayNames, findUser } from '../confluence/users';
+import { readAuditLog } from '../storage/audit-log';
+import { LoadedTable, loadTable, saveTable, VersionConflictError } from '../storage/rules-repository';
+import { AppError, enveloped } from './envelope';
+import { requireConfluenceAdmin, ResolverRequest, validPayload } from './context';
+import { explainFor } from './explain';
+
+/** Rows per getConfig page: a 10,000-row table is two calls. */
+export const CONFIG_PAGE_ROWS = 5000;
+
+export interface ConfigView {
+  enabled: boolean;
+  version: number;
+  scripts: { key: string; name: string; description: string }[];
+  newScripts: string[];
+  rows: RuleTable['rows'];
+  totalRows: number;
+  nextCursor?: string;
+  updatedAt?: string;
+  updatedBy?: { accountId: string; displayName?: string };
+}
+
+async function whoChanged(accountId: string | undefined) {
+  if (!accountId) return undefined;
+  const names = await displayNames([accountId]).catch(() => new Map<string, string>());
+  return { accountId, displayName: names.get(accountId) };
+}
+
+/** A page of the table; the cursor pins the version so pages never mix two saves. */
+async function configView(loaded: LoadedTable, cursor?: string): Promise<ConfigView> {
+  let offset = 0;
+  if (cursor) {
+    const [version, start] = cursor.split(':').map(Number);
+    if (version !== loaded.version) {
+      throw new AppError('CONFLICT', 'The rules changed while they were being read. Reload to see the latest.');
+    }
+    offset = start ?? 0;
+  }
+  const rows = loaded.table.rows.slice(offset, offset + CONFIG_PAGE_ROWS);
+  const end = offset + rows.length;
+  return {
+    enabled: loaded.table.enabled,
+    version: loaded.version,
+    scripts: SCRIPT_CATALOG.map(({ key, name, description }) => ({ key, name, description })),
+    newScripts: loaded.newScripts,
+    rows,
+    totalRows: loaded.table.rows.length,
+    nextCursor: end < loaded.table.rows.length ? `${loaded.version}:${end}` : undefined,
+    updatedAt: loaded.updatedAt,
+    updatedBy: offset === 0 ? await whoChanged(loaded.updatedBy) : undefined,
+  };
+}
+
+/** A stale save: say who changed the table and when, so the admin can decide. */
+async function conflict(error: VersionConflictError): Promise<AppError> {
+  const by = await whoChanged(error.updatedBy);
+  const who = by?.displayName ?? 'Someone';
+  const when = error.updatedAt ? ` at ${error.updatedAt}` : '';
+  return new AppError('CONFLICT', `${who} changed the rules${when}. Reload to see their changes; your edits are kept until you do.`, {
+    details: { currentVersion: error.currentVersion, updatedAt: error.updatedAt, updatedBy: by },
+  });
+}
+
+async function saving<T>(save: () => Promise<T>): Promise<T> {
+  try {
+    return await save();
+  } catch (error) {
+    if (error instanceof VersionConflictError) throw await conflict(error);
+    throw error;
+  }
+}
+
+export async function getConfig({ payload, context }: ResolverRequest) {
+  return enveloped(async () => {
+    await requireConfluenceAdmin(context);
+    const { cursor } = validPayload(GetConfigPayload, payload) ?? {};
+    return configView(await loadTable(), cursor);
+  });
+}
+
+export async function saveConfig({ payload, context }: ResolverRequest) {
+  return enveloped(async () => {
+    const accountId = await requireConfluenceAdmin(context);
+    const request = validPayload(SaveConfigPayload, payload);
+    const saved = await saving(() =>
+      saveTable({
+        expectedVersion: request.expectedVersion,
+        accountId,
+        source: 'edit',
+        change: (current) =>
+          applyChanges(current.table, { enabled: request.enabled, upsert: request.upsert, remove: request.remove }, SCRIPT_CATALOG),
+      }),
+    );
+    return configView(await loadTable());
+  });
+}
+
+export async function explainAccess({ payload, context }: ResolverRequest) {
+  return enveloped(async () => {
+    await requireConfluenceAdmin(context);
+    const { accountId, spaceKey } = validPayload(ExplainAccessPayload, payload);
+    const [space, user] = await Promise.all([findSpaceByKey(spaceKey, 'app'), findUser(accountId)]);
+    if (!space) throw new AppError('NOT_FOUND', `There is no space with key ${spaceKey}.`, { field: 'spaceKey' });
+    if (!user) throw new AppError('NOT_FOUND', `There is no user with accountId ${accountId}.`, { field: 'accountId' });
+    const groups = await groupsOfUser(accountId, 'app');
+    const spaceAdmin = await userAdministersSpace(space.id, accountId, groups.map((g) => g.id));
+    return { user: { accountId, displayName: user.displayName }, ...(await explainFor(accountId, space, groups, spaceAdmin)) };
+  });
+}
+
+export async function searchSubjects({ payload, context }: ResolverRequest) {
+  return enveloped(async (): Promise<SubjectMatch[]> => {
+    await requireConfluenceAdmin(context);
+    const { type, query } = validPayload(SearchSubjectsPayload, payload);
+    if (type === 'user') return query.trim() === '' ? [] : searchUsers(query);
+    if (type === 'group') return searchGroups(query);
+    return searchSpaces(query);
+  });
+}
+
+export async function getAuditLog({ payload, context }: ResolverRequest) {
+  return enveloped(async () => {
+    await requireConfluenceAdmin(context);
+    const { cursor } = validPayload(GetAuditLogPayload, payload) ?? {};
+    const page = await readAuditLog(cursor);
+    const names = await displayNames(page.entries.map((e) => e.by.accountId)).catch(() => new Map<string, string>());
+    return {
+      entries: page.entries.map((e) => ({ ...e, by: { ...e.by, displayName: names.get(e.by.accountId) } })),
+      nextCursor: page.nextCursor,
+    };
+  });
+}
+
+export async function exportConfig({ payload, context }: ResolverRequest) {
+  return enveloped(async () => {
+    await requireConfluenceAdmin(context);
+    validPayload(GetConfigPayload, payload);
+    const loaded = await loadTable();
+    return { version: loaded.version, file: exportTable(loaded.table, new Date().toISOString()) };
+  });
+}
+
+export async function importConfig({ payload, context }: ResolverRequest) {
+  return enveloped(async () => {
+    const accountId = await requireConfluenceAdmin(context);
+    const request = validPayload(ImportConfigPayload, payload);
+    const imported = importAny(request.data, SCRIPT_CATALOG);
+    if (request.dryRun) {
+      const current = await loadTable();
+      if (current.version !== request.expectedVersion) throw await conflict(new VersionConflictError(current.version, current.updatedBy, current.updatedAt));
+      return { dryRun: true, version: current.version, changes: diffTables(current.table, imported), rows: imported.rows.length };
+    }
+    const saved = await saving(() =>
+      saveTable({
+        expectedVersion: request.expectedVersion,
+        accountId,
+        source: 'import',
+        change: (current) => ({ table: imported, changes: diffTables(current.table, imported) }),
+      }),
+    );
+    return { dryRun: false, version: saved.version, changes: saved.changes, rows: imported.rows.length };
+  });
+}
+
+const resolver = new Resolver();
+const functions = { getConfig, saveConfig, explainAccess, searchSubjects, getAuditLog, exportConfig, importConfig };
+for (const [key, fn] of Object.entries(functions)) resolver.define(key, (request) => fn(request as ResolverRequest));
+
+export const adminPageResolver = resolver.getDefinitions();

@@ -1,0 +1,57 @@
+import { Row, RuleIndex, SCRIPT_CATALOG, ScriptDecision, scriptKeys } from '../rules';
+import type { GroupRef } from '../confluence/groups';
+import { loadDecisionRows } from '../storage/rules-repository';
+
+/** One script's answer as both pages show it. */
+export interface ScriptAccess extends ScriptDecision {
+  name: string;
+  description: string;
+}
+
+export interface AccessExplanation {
+  spaceAdmin: boolean;
+  space: { id: string; key: string; name?: string };
+  scripts: ScriptAccess[];
+}
+
+const KEYS = scriptKeys(SCRIPT_CATALOG);
+
+function withCatalog(decisions: ScriptDecision[]): ScriptAccess[] {
+  return decisions.map((decision) => {
+    const script = SCRIPT_CATALOG.find((s) => s.key === decision.key);
+    return { ...decision, name: script?.name ?? decision.key, description: script?.description ?? '' };
+  });
+}
+
+/** Group rows carry no names in the decision index: Confluence's current names are used. */
+function named(rows: Row[], groups: readonly GroupRef[]): Row[] {
+  const names = new Map(groups.map((g) => [g.id, g.name]));
+  return rows.map((row) => (row.type === 'group' ? { ...row, name: names.get(row.id) ?? row.id } : row));
+}
+
+/**
+ * Explains every script for one user in one space. Reads rules only when the
+ * user administers the space: nobody else is ever eligible.
+ */
+export async function explainFor(
+  accountId: string,
+  space: { id: string; key: string; name?: string },
+  groups: readonly GroupRef[],
+  spaceAdmin: boolean,
+): Promise<AccessExplanation> {
+  const groupIds = groups.map((g) => g.id);
+  const subject = { accountId, groupIds, space: { id: space.id, key: space.key }, isSpaceAdmin: spaceAdmin };
+  if (!spaceAdmin) {
+    const index = RuleIndex.build({ enabled: false, rows: [] }, KEYS);
+    return { spaceAdmin, space, scripts: withCatalog(index.explain(subject)) };
+  }
+  const decision = await loadDecisionRows(accountId, space.id, groupIds);
+  const rows = named(decision.rows, groups);
+  const spaceRow = rows.find((r) => r.type === 'space');
+  const index = RuleIndex.build({ enabled: decision.enabled, rows }, KEYS);
+  return {
+    spaceAdmin,
+    space: { ...space, name: space.name ?? (spaceRow?.name || undefined) },
+    scripts: withCatalog(index.explain(subject)),
+  };
+}
