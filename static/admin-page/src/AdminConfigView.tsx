@@ -27,7 +27,12 @@ export function AdminConfigView({ config }: AdminConfigViewProps) {
             headingLevel={3}
           />
         ) : (
-          <RuleTable scripts={config.scripts} rows={config.rows} labelledBy={tableHeadingId} />
+          <RuleTable
+            scripts={config.scripts}
+            newScriptKeys={config.newScripts ?? []}
+            rows={config.rows}
+            labelledBy={tableHeadingId}
+          />
         )}
       </Stack>
     </Stack>

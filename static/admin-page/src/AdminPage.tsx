@@ -1,17 +1,12 @@
 import { ErrorState } from '../../shared/components/ErrorState';
 import { LoadingState } from '../../shared/components/LoadingState';
 import { PageLayout } from '../../shared/components/PageLayout';
-import { invokeResolver } from '../../shared/invokeResolver';
 import type { ResolverError } from '../../shared/resolverResult';
 import { useResolver } from '../../shared/useResolver';
 import { AdminConfigView } from './AdminConfigView';
-import { isAdminConfig, type AdminConfig } from './types';
+import { loadConfig } from './loadConfig';
 
 export const FORBIDDEN_MESSAGE = 'Only Confluence admins can manage built-in script permissions.';
-
-function loadConfig() {
-  return invokeResolver<AdminConfig>('getConfig', {}, isAdminConfig);
-}
 
 /** The admin page (read-only for now): whether rules are on, and the rule table. */
 export function AdminPage() {

@@ -17,6 +17,8 @@ const scrollRegionStyles = xcss({
 
 interface RuleTableProps {
   scripts: readonly BuiltInScript[];
+  /** Scripts added to the catalog since the table was saved; their columns are marked. */
+  newScriptKeys: readonly string[];
   rows: readonly Rule[];
   /** The id of the heading that names the table. */
   labelledBy: string;
@@ -27,8 +29,9 @@ interface RuleTableProps {
  * Global, Spaces, Groups, Users. It scrolls sideways in a focusable region so
  * keyboard users can reach every column when there are many scripts.
  */
-export function RuleTable({ scripts, rows, labelledBy }: RuleTableProps) {
+export function RuleTable({ scripts, newScriptKeys, rows, labelledBy }: RuleTableProps) {
   const sections = groupRulesIntoSections(rows);
+  const newKeys = new Set(newScriptKeys);
   return (
     <Box xcss={scrollRegionStyles} tabIndex={0} role="region" aria-labelledby={labelledBy}>
       <table style={tableStyle} aria-labelledby={labelledBy}>
@@ -38,7 +41,7 @@ export function RuleTable({ scripts, rows, labelledBy }: RuleTableProps) {
               Rule
             </th>
             {scripts.map((script) => (
-              <ScriptHeader key={script.key} script={script} />
+              <ScriptHeader key={script.key} script={script} isNew={newKeys.has(script.key)} />
             ))}
           </tr>
         </thead>

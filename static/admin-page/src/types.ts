@@ -23,11 +23,19 @@ export interface AdminConfig {
   /** The stored configuration's version, sent back with edits to detect conflicts. */
   version: number | string;
   scripts: BuiltInScript[];
+  /** Keys of scripts added to the catalog since the table was last saved. */
+  newScripts?: string[];
   rows: Rule[];
+  /** Set when the table has more rows than one answer carries: pass it back as `cursor`. */
+  nextCursor?: string;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
 function isBuiltInScript(value: unknown): value is BuiltInScript {
@@ -45,8 +53,7 @@ function isRule(value: unknown): value is Rule {
     (RULE_TYPES as readonly unknown[]).includes(value.type) &&
     typeof value.id === 'string' &&
     typeof value.name === 'string' &&
-    Array.isArray(value.allowed) &&
-    value.allowed.every((key) => typeof key === 'string')
+    isStringArray(value.allowed)
   );
 }
 
@@ -57,7 +64,9 @@ export function isAdminConfig(value: unknown): value is AdminConfig {
     (typeof value.version === 'number' || typeof value.version === 'string') &&
     Array.isArray(value.scripts) &&
     value.scripts.every(isBuiltInScript) &&
+    (value.newScripts === undefined || isStringArray(value.newScripts)) &&
     Array.isArray(value.rows) &&
-    value.rows.every(isRule)
+    value.rows.every(isRule) &&
+    (value.nextCursor === undefined || value.nextCursor === null || typeof value.nextCursor === 'string')
   );
 }

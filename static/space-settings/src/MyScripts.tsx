@@ -12,7 +12,7 @@ interface MyScriptsProps {
 /** What the viewer may run in this space, available scripts first. */
 export function MyScripts({ data }: MyScriptsProps) {
   const { space, scripts } = data;
-  const spaceLabel = `${space.name} (${space.key})`;
+  const spaceLabel = space.name ? `${space.name} (${space.key})` : space.key;
 
   if (!data.spaceAdmin) {
     return (

@@ -28,7 +28,8 @@ export interface MyScript extends ScriptDecision {
 export interface SpaceSummary {
   id: string;
   key: string;
-  name: string;
+  /** Absent when Confluence did not give the space's name. */
+  name?: string;
 }
 
 export interface MyScriptsData {
@@ -67,7 +68,10 @@ function isMyScript(value: unknown): value is MyScript {
 
 function isSpaceSummary(value: unknown): value is SpaceSummary {
   return (
-    isRecord(value) && typeof value.id === 'string' && typeof value.key === 'string' && typeof value.name === 'string'
+    isRecord(value) &&
+    typeof value.id === 'string' &&
+    typeof value.key === 'string' &&
+    (value.name === undefined || typeof value.name === 'string')
   );
 }
 

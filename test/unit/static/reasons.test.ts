@@ -132,6 +132,10 @@ describe('isMyScriptsData', () => {
     expect(isMyScriptsData(data)).toBe(true);
   });
 
+  it('accepts a space whose name Confluence did not give', () => {
+    expect(isMyScriptsData({ ...data, space: { id: '1001', key: 'MKT' } })).toBe(true);
+  });
+
   it('rejects an unknown decision type or a missing field', () => {
     expect(isMyScriptsData({ ...data, scripts: [{ ...data.scripts[0], decidedBy: { type: 'magic' } }] })).toBe(false);
     expect(isMyScriptsData({ ...data, space: undefined })).toBe(false);
