@@ -32,6 +32,8 @@ export interface LocalHostOptions {
   dataDir?: string;
   /** Keep nothing on disk (tests). */
   inMemory?: boolean;
+  /** Override Forge's invocation time limits (tests of the limit itself). */
+  timeLimitsMs?: Partial<Record<Invocation['kind'], number>>;
 }
 
 /** One finished invocation, as /__local/stats reports it. */
@@ -147,7 +149,7 @@ export async function createLocalHost(options: LocalHostOptions = {}): Promise<L
 
   async function invoke(request: InvokeRequest) {
     try {
-      const { value, invocation } = await invokeResolver(app, manifest, handlers, site, request);
+      const { value, invocation } = await invokeResolver(app, manifest, handlers, site, request, options.timeLimitsMs?.resolver);
       return { value, record: remember(invocation, 'ok') };
     } catch (error) {
       if (error instanceof InvocationTimeoutError) remember(error.invocation, 'timeout');
@@ -216,7 +218,7 @@ export async function createLocalHost(options: LocalHostOptions = {}): Promise<L
         query: url.searchParams,
         headers: req.headers,
         body,
-      });
+      }, options.timeLimitsMs?.webtrigger);
       remember(answer.invocation, answer.status >= 500 ? 'error' : 'ok');
       send(res, answer.status, answer.body, { ...answer.headers, 'x-forge-platform-calls': platformCallsHeader(answer.invocation.calls.stats()) });
     } catch (error) {

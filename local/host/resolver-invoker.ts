@@ -85,6 +85,7 @@ export async function invokeResolver(
   handlers: Record<string, ForgeHandler>,
   site: SiteLookup,
   request: InvokeRequest,
+  timeLimitMs?: number,
 ): Promise<InvokeOutcome> {
   const page = manifest.pages.find((p) => p.key === request.module);
   if (!page) throw new LocalHostError(404, `No page module '${request.module}' in manifest.yml`);
@@ -96,7 +97,7 @@ export async function invokeResolver(
   const context = pageContext(app, page, site, request.context);
   const { accountId, ...contextWithoutUser } = context;
   const { result, invocation } = await runInvocation(
-    { kind: 'resolver', moduleKey: page.key, functionKey: request.functionKey, accountId },
+    { kind: 'resolver', moduleKey: page.key, functionKey: request.functionKey, accountId, timeLimitMs },
     async () =>
       handler(
         { call: { functionKey: request.functionKey, payload: request.payload ?? {} }, context: contextWithoutUser },

@@ -35,6 +35,7 @@ export async function invokeWebTrigger(
   handlers: Record<string, ForgeHandler>,
   moduleKey: string,
   request: WebTriggerHttpRequest,
+  timeLimitMs?: number,
 ): Promise<WebTriggerHttpResponse> {
   const module = manifest.webTriggers.find((w) => w.key === moduleKey);
   if (!module) throw new Error(`No web trigger module '${moduleKey}'`);
@@ -44,7 +45,7 @@ export async function invokeWebTrigger(
   const queryParameters: Record<string, string[]> = {};
   for (const [name, value] of request.query) (queryParameters[name] ??= []).push(value);
   const { result, invocation } = await runInvocation(
-    { kind: 'webtrigger', moduleKey, functionKey: module.functionKey },
+    { kind: 'webtrigger', moduleKey, functionKey: module.functionKey, timeLimitMs },
     async () =>
       handler(
         {

@@ -27,7 +27,8 @@ export interface ProductService {
     req: { method: string; path: string; headers: Record<string, string>; body?: string },
     caller: Caller,
   ): Promise<EmulatedResponse>;
-  requiredScopes(method: string, path: string): string[];
+  /** The scope sets that allow an endpoint: any one set, every scope in it; [] when unknown. */
+  scopeAlternatives(method: string, path: string): string[][];
 }
 
 export interface GraphqlService {
@@ -119,8 +120,10 @@ async function route(
     const method = (init.method ?? 'GET').toUpperCase();
     const caller = callerFor(descriptor);
     if (!('kind' in caller)) return { kind: 'product', response: caller };
-    const required = services.confluence.requiredScopes(method, path);
-    if (required.length > 0 && !required.some((scope) => services.app.scopes.includes(scope))) {
+    const alternatives = services.confluence.scopeAlternatives(method, path);
+    const granted = (set: string[]) => set.every((scope) => services.app.scopes.includes(scope));
+    if (alternatives.length > 0 && !alternatives.some(granted)) {
+      const required = alternatives.map((set) => set.join(' + '));
       // What Atlassian's gateway answers when the app's token lacks the scope.
       return {
         kind: 'product',
@@ -129,7 +132,7 @@ async function route(
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({
             code: 401,
-            message: `Unauthorized; scope does not match. ${method} ${path.split('?')[0]} needs one of: ${required.join(', ')}`,
+            message: `Unauthorized; scope does not match. ${method} ${path.split('?')[0]} needs one of: ${required.join(' | ')}`,
           }),
         },
       };
