@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { validate } from '@forge/manifest';
+import { readManifest } from '../../local/host/manifest';
+
+const ROOT = join(__dirname, '..', '..');
+
+describe('manifest.yml', () => {
+  it('passes the offline Forge manifest validator with no errors', async () => {
+    const cwd = process.cwd();
+    process.chdir(ROOT);
+    try {
+      const result = await validate(false, 'manifest.yml');
+      expect(result.errors ?? []).toEqual([]);
+      expect(result.success).toBe(true);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
+  it('declares the two pages, the relay web trigger and runtime nodejs22.x', () => {
+    const manifest = readManifest(ROOT);
+    expect(manifest.pages.map((p) => [p.moduleType, p.key])).toEqual([
+      ['confluence:globalSettings', 'admin-page'],
+      ['confluence:spaceSettings', 'space-settings'],
+    ]);
+    expect(manifest.webTriggers.map((w) => w.key)).toEqual(['relay-trigger']);
+  });
+
+  it('asks only for the scopes the code uses', () => {
+    // Each scope and the calls that need it (see docs/architecture.md).
+    expect(readManifest(ROOT).scopes.sort()).toEqual(
+      [
+        'storage:app', // rules, audit log
+        'read:confluence-user', // current user's operations, users by id, a user's groups
+        'read:confluence-groups', // group picker
+        'read:space:confluence', // spaces by key, a user's operations in a space
+        'read:space.permission:confluence', // a space's permission assignments (explainAccess)
+        'read:content-details:confluence', // user search for the picker
+        'search:confluence', // space search for the picker
+      ].sort(),
+    );
+  });
+
+  it('points each Custom UI resource at a built folder holding index.html', () => {
+    const manifest = readManifest(ROOT);
+    for (const path of Object.values(manifest.resources)) {
+      expect(existsSync(join(ROOT, path, 'index.html'))).toBe(true);
+    }
+  });
+});
