@@ -34,8 +34,7 @@ describe('manifest.yml', () => {
         'storage:app', // rules, audit log
         'read:confluence-user', // current user's operations, users by id, a user's groups
         'read:confluence-groups', // group picker
-        'read:space:confluence', // spaces by key, a user's operations in a space
-        'read:space.permission:confluence', // a space's permission assignments (explainAccess)
+        'read:space:confluence', // spaces by key, a user's operations in a space, a space's permission assignments
         'read:content-details:confluence', // user search for the picker
         'search:confluence', // space search for the picker
       ].sort(),
