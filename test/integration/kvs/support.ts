@@ -1,16 +1,12 @@
 /**
- * Wires the real @forge/kvs SDK to a KvsEmulator through the platform seam,
- * `global.__forge_fetch__`. This is the one place to switch to
- * local/platform's installForgePlatform(...) once it lands.
+ * Wires the real @forge/kvs SDK to a KvsEmulator through the platform seam
+ * the local host installs (`installForgePlatform`: `global.__forge_fetch__`
+ * and `global.__forge_runtime__`), recording every KVS call on the wire.
  */
 import { ForgeKvsAPIError } from '@forge/kvs';
-import { KvsEmulator, toFetchResponse, type KvsEmulatorOptions } from '../../../local/kvs';
-
-interface ForgeFetchInit {
-  body?: string;
-}
-
-type ForgeFetch = (descriptor: { type: string }, path: string, init: ForgeFetchInit) => Promise<Response>;
+import { ConfluenceEmulator, loadDirectory } from '../../../local/confluence';
+import { KvsEmulator, type KvsEmulatorOptions } from '../../../local/kvs';
+import { installForgePlatform, WebTriggerRegistry } from '../../../local/platform';
 
 /** Every call the SDK made: path and parsed body, for assertions on the wire. */
 export interface RecordedCall {
@@ -20,15 +16,27 @@ export interface RecordedCall {
 }
 
 export function installEmulator(emulator: KvsEmulator, calls: RecordedCall[] = []): RecordedCall[] {
-  const fetch: ForgeFetch = async (descriptor, path, init) => {
-    if (descriptor.type !== 'kvs') throw new Error(`unexpected platform call ${descriptor.type} ${path}`);
-    const bodyText = init.body ?? '';
-    const response = await emulator.handle(path, bodyText);
-    calls.push({ path, body: bodyText ? (JSON.parse(bodyText) as unknown) : undefined, status: response.status });
-    return toFetchResponse(response);
+  const recordingKvs = {
+    async handle(path: string, bodyText: string) {
+      const response = await emulator.handle(path, bodyText);
+      calls.push({ path, body: bodyText ? (JSON.parse(bodyText) as unknown) : undefined, status: response.status });
+      return response;
+    },
   };
-  // The seam the SDK reads per call; typed loosely because it is a global of the Forge runtime.
-  (globalThis as unknown as { __forge_fetch__: ForgeFetch }).__forge_fetch__ = fetch;
+  installForgePlatform({
+    app: {
+      appId: 'ari:cloud:ecosystem::app/kvs-tests',
+      environmentId: 'test',
+      environmentType: 'DEVELOPMENT',
+      installationId: 'test',
+      cloudId: 'test-cloud',
+      scopes: ['storage:app'],
+      siteUrl: 'http://127.0.0.1',
+    },
+    kvs: recordingKvs,
+    confluence: new ConfluenceEmulator(loadDirectory()),
+    graphql: new WebTriggerRegistry([], () => 'http://127.0.0.1'),
+  });
   return calls;
 }
 
