@@ -36,6 +36,8 @@ interface IndexedRow {
   readonly id: string;
   readonly name: string;
   readonly allowed: ReadonlySet<string>;
+  /** Position in table order (by name, then id) among rows of its type, fixed at build time. */
+  rank: number;
 }
 
 type SubjectType = Exclude<RowType, 'global'>;
@@ -80,8 +82,13 @@ export class RuleIndex {
       }
       const map = bySubject[row.type];
       if (map.has(row.id)) throw new Error(`RuleIndex: duplicate row ${row.type}:${row.id}`);
-      map.set(row.id, { id: row.id, name: row.name, allowed: new Set(row.allowed) });
+      map.set(row.id, { id: row.id, name: row.name, allowed: new Set(row.allowed), rank: 0 });
     }
+    // Rank group rows once, so a decision orders the user's groups by a number
+    // instead of comparing names.
+    [...bySubject.group.values()]
+      .sort((a, b) => compareRows({ type: 'group', id: a.id, name: a.name }, { type: 'group', id: b.id, name: b.name }))
+      .forEach((row, rank) => (row.rank = rank));
     if (!global && input.enabled) throw new Error('RuleIndex: the rule table has no Global row');
     return new RuleIndex(input.enabled, [...scriptKeys], new Set(scriptKeys), global ?? new Set(), bySubject);
   }
@@ -136,6 +143,6 @@ export class RuleIndex {
       const row = this.bySubject.group.get(id);
       if (row) found.set(id, row);
     }
-    return [...found.values()].sort((a, b) => compareRows({ ...a, type: 'group' }, { ...b, type: 'group' }));
+    return [...found.values()].sort((a, b) => a.rank - b.rank);
   }
 }
