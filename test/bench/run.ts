@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   }
 
   try {
-    const { bundleSizes } = (await import('./bundle-size')) as { bundleSizes: () => Promise<{ page: string; jsGzipBytes: number; cssGzipBytes: number }[]> };
+    // Computed path: the module is built alongside the admin page; the bench runs without it.
+    const bundleModule = './bundle-size';
+    const { bundleSizes } = (await import(bundleModule)) as { bundleSizes: () => Promise<{ page: string; jsGzipBytes: number; cssGzipBytes: number }[]> };
     console.log('\n## Custom UI bundles (gzip, what each page loads; run `npm run build:ui` first)');
     for (const b of await bundleSizes()) {
       console.log(`${b.page}: JS ${(b.jsGzipBytes / 1024).toFixed(1)} KiB, CSS ${(b.cssGzipBytes / 1024).toFixed(1)} KiB`);
