@@ -146,3 +146,31 @@ test('the page has no serious or critical accessibility violations, in light and
     await keepScreenshot(page, `space-settings-${theme}`);
   }
 });
+
+test('renders with one resolver call, shows loading while waiting, and an error with Retry when the call fails', async () => {
+  await replaceTable(host, true, [global(ALL_BUT_COPY_SPACE)]);
+  const invokes: string[] = [];
+  const listener = (request: { url(): string; postData(): string | null }) => {
+    if (request.url().endsWith('/__local/invoke')) invokes.push(request.postData() ?? '');
+  };
+  page.on('request', listener);
+  await shown('u-sam', 'MKT');
+  expect(invokes).toHaveLength(1);
+  expect(JSON.parse(invokes[0]!)).toMatchObject({ functionKey: 'getMyScripts', payload: {}, context: { accountId: 'u-sam', spaceKey: 'MKT' } });
+  page.off('request', listener);
+
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/__local/invoke', async (route) => {
+    await held;
+    await route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":{"message":"Resolver threw: storage offline"}}' });
+  });
+  await page.goto(`${host.url}/spaces/MKT/settings/built-in-scripts?as=u-sam`);
+  const frame = await appFrame(page);
+  await frame.getByRole('img', { name: /loading/i }).or(frame.getByText(/loading/i)).first().waitFor();
+  release();
+  await frame.getByRole('button', { name: 'Retry' }).waitFor();
+  await page.unroute('**/__local/invoke');
+  await frame.getByRole('button', { name: 'Retry' }).click();
+  await frame.getByText('You can run 6 of 7').waitFor();
+});
