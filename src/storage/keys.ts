@@ -1,8 +1,8 @@
 /**
  * Every KVS key the rules store uses. Keys must match Forge's
- * `/^(?!\s+$)[a-zA-Z0-9:._\s-#]+$/` and be at most 500 characters, so
- * subject ids are used as they are only when safe, and hex-encoded behind
- * `#x` otherwise (`#` never appears in a safe id, so the two cannot collide).
+ * `/^(?!\s+$)[a-zA-Z0-9:._\s-#]+$/` and be at most 500 characters: subject
+ * ids never appear in a key, only the number of the bucket they hash to, so
+ * no accountId, group id or space id can break the key format.
  */
 export const META_ENTITY = 'rulesmeta';
 export const META_KEY = 'rules';
@@ -13,12 +13,6 @@ export const TABLE_CHUNKS = 64;
 export const USER_BUCKETS = 64;
 export const SPACE_BUCKETS = 64;
 export const GROUP_BUCKETS = 16;
-
-const SAFE_ID = /^[A-Za-z0-9:._-]{1,200}$/;
-
-export function keySafe(id: string): string {
-  return SAFE_ID.test(id) ? id : `#x${Buffer.from(id, 'utf8').toString('hex')}`;
-}
 
 /** FNV-1a: a stable, well-spread hash for bucketing subject ids. */
 export function bucketOf(text: string, buckets: number): number {

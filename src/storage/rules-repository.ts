@@ -169,6 +169,8 @@ export interface SaveRequest {
   accountId: string;
   source: AuditEntry['source'];
   now?: Date;
+  /** The script catalog (the app's own by default). */
+  catalog?: readonly Script[];
 }
 
 export interface SaveResult {
@@ -192,7 +194,7 @@ function isConditionFailure(error: unknown): boolean {
  * read the staged values (see consistent-read.ts).
  */
 export async function saveTable(request: SaveRequest): Promise<SaveResult> {
-  const { loaded: current, meta } = await readTable(SCRIPT_CATALOG);
+  const { loaded: current, meta } = await readTable(request.catalog ?? SCRIPT_CATALOG);
   // A save that committed but died before rolling forward is finished first,
   // so this commit's record never hides keys that are still stale.
   if (meta) await rollForward(meta);
@@ -230,7 +232,7 @@ export async function saveTable(request: SaveRequest): Promise<SaveResult> {
   } catch (error) {
     await deleteMany(stamped.map(({ key }) => stagedKey(nextVersion, writer, key))).catch(() => undefined);
     if (isConditionFailure(error)) {
-      const now = await loadTable();
+      const now = await loadTable(request.catalog ?? SCRIPT_CATALOG);
       throw new VersionConflictError(now.version, now.updatedBy, now.updatedAt);
     }
     throw error;

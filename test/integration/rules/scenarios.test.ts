@@ -101,3 +101,12 @@ test('toggle off: every space admin has every script; a non-admin of the space h
   await replaceTable(host, true, [global(ALL_SCRIPTS), { type: 'user', id: 'u-nina', name: 'Nina Novak', allowed: ALL_SCRIPTS }]);
   expect(allowedKeys(await myScripts(host, 'u-nina', 'MKT'))).toEqual([]);
 });
+
+test('getMyScripts costs 3 platform calls in 2 sequential round trips; a non-admin of the space costs no storage read', async () => {
+  const { invoke } = await import('../../support/local-host');
+  await replaceTable(host, true, [global(ALL_BUT_COPY_SPACE), { type: 'group', id: 'g-power', name: 'power-users', allowed: ALL_SCRIPTS }]);
+  const priya = await invoke(host, 'space-settings', 'getMyScripts', {}, { accountId: 'u-priya', spaceKey: 'MKT' });
+  expect(priya.platformCalls).toEqual({ total: 3, kvs: 1, product: 2, graphql: 0, sequentialDepth: 2 });
+  const nina = await invoke(host, 'space-settings', 'getMyScripts', {}, { accountId: 'u-nina', spaceKey: 'MKT' });
+  expect(nina.platformCalls).toMatchObject({ kvs: 0, product: 2, sequentialDepth: 1 });
+});
