@@ -22,6 +22,7 @@ import { LoadedTable, loadTable, saveTable, VersionConflictError } from '../stor
 import { AppError, enveloped } from './envelope';
 import { requireConfluenceAdmin, ResolverRequest, validPayload } from './context';
 import { explainFor } from './explain';
+import { spacePermissionFunctions } from './space-permissions';
 
 /** Rows per getConfig page: a 10,000-row table is two calls. */
 export const CONFIG_PAGE_ROWS = 5000;
@@ -181,7 +182,7 @@ export async function importConfig({ payload, context }: ResolverRequest) {
 }
 
 const resolver = new Resolver();
-const functions = { getConfig, saveConfig, explainAccess, searchSubjects, getAuditLog, exportConfig, importConfig };
+const functions = { getConfig, saveConfig, explainAccess, searchSubjects, getAuditLog, exportConfig, importConfig, ...spacePermissionFunctions };
 for (const [key, fn] of Object.entries(functions)) resolver.define(key, (request) => fn(request as ResolverRequest));
 
 export const adminPageResolver = resolver.getDefinitions();

@@ -1,0 +1,208 @@
+/**
+ * The relay protocol, shared by the app's web trigger (src/relay) and the
+ * relay CLI (relay/). Pure: zod and node:crypto only, no Forge imports.
+ * docs/relay-protocol.md describes it for people.
+ *
+ * Every request and every answer is signed:
+ *   signature = hex(HMAC-SHA256(linkSecret, "rly1\n" + timestamp + "\n" + nonce + "\n" + body))
+ * sent as the headers below. The answer is signed over the request's nonce
+ * and the answer's own timestamp and body, so a relay only applies work the
+ * app signed for its own request.
+ */
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+
+export const PROTOCOL_VERSION = 1;
+export const SUPPORTED_PROTOCOLS: readonly number[] = [1];
+
+export const HEADERS = {
+  protocol: 'x-relay-protocol',
+  timestamp: 'x-relay-timestamp',
+  nonce: 'x-relay-nonce',
+  signature: 'x-relay-signature',
+} as const;
+
+/** Requests older or newer than this (by the app's clock) are refused. */
+export const SIGNATURE_WINDOW_MS = 5 * 60 * 1000;
+/** Bodies above this are refused with 413 before anything else is read. */
+export const MAX_BODY_BYTES = 64 * 1024;
+export const MAX_LEASE_ITEMS = 25;
+export const MIN_LEASE_SECONDS = 5;
+export const MAX_LEASE_SECONDS = 600;
+export const DEFAULT_LEASE_SECONDS = 120;
+
+const NONCE = /^[A-Za-z0-9_-]{16,64}$/;
+const TIMESTAMP = /^\d{10,16}$/;
+const SIGNATURE = /^[0-9a-f]{64}$/;
+
+export const newNonce = (): string => randomBytes(18).toString('base64url');
+/** 32 random bytes, base64url: what the admin page shows once and the relay keeps. */
+export const newLinkSecret = (): string => randomBytes(32).toString('base64url');
+
+export const isNonce = (value: string): boolean => NONCE.test(value);
+export const isTimestamp = (value: string): boolean => TIMESTAMP.test(value);
+export const isSignature = (value: string): boolean => SIGNATURE.test(value);
+
+export function sign(secret: string, timestamp: string, nonce: string, body: string): string {
+  return createHmac('sha256', secret).update(`rly1\n${timestamp}\n${nonce}\n`).update(body, 'utf8').digest('hex');
+}
+
+/** Constant-time check of a hex signature (both are 64 hex characters once the format is checked). */
+export function verify(secret: string, timestamp: string, nonce: string, body: string, signature: string): boolean {
+  if (!isSignature(signature)) return false;
+  const expected = Buffer.from(sign(secret, timestamp, nonce, body), 'hex');
+  const given = Buffer.from(signature, 'hex');
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}
+
+/** A short, non-secret fingerprint of a link secret, so both sides can tell which one they hold. */
+export const secretFingerprint = (secret: string): string =>
+  createHmac('sha256', 'relay-link-fingerprint').update(secret).digest('hex').slice(0, 12);
+
+// ---- operations ----------------------------------------------------------
+
+/** Every key/target pair `POST /wiki/rest/api/space/{key}/permission` accepts. */
+export const OPERATIONS = [
+  { key: 'read', target: 'space' },
+  { key: 'create', target: 'page' },
+  { key: 'create', target: 'blogpost' },
+  { key: 'create', target: 'comment' },
+  { key: 'create', target: 'attachment' },
+  { key: 'delete', target: 'page' },
+  { key: 'delete', target: 'blogpost' },
+  { key: 'delete', target: 'comment' },
+  { key: 'delete', target: 'attachment' },
+  { key: 'delete', target: 'space' },
+  { key: 'export', target: 'space' },
+  { key: 'administer', target: 'space' },
+  { key: 'restrict_content', target: 'space' },
+  { key: 'archive', target: 'page' },
+] as const;
+
+export type PermissionOperation = (typeof OPERATIONS)[number];
+export const operationId = (op: { key: string; target: string }): string => `${op.key}/${op.target}`;
+export const isValidOperation = (op: { key: string; target: string }): boolean =>
+  OPERATIONS.some((o) => o.key === op.key && o.target === op.target);
+
+export const Operation = z
+  .object({ key: z.string().min(1).max(40), target: z.string().min(1).max(40) })
+  .strict()
+  .refine(isValidOperation, { message: `must be one of ${OPERATIONS.map(operationId).join(', ')}` });
+
+export const Subject = z
+  .object({ type: z.enum(['user', 'group']), id: z.string().min(1).max(200) })
+  .strict();
+export type Subject = z.infer<typeof Subject>;
+
+export const Action = z.enum(['grant', 'revoke']);
+export type Action = z.infer<typeof Action>;
+
+// ---- messages --------------------------------------------------------------
+
+const ItemId = z.string().regex(/^[A-Za-z0-9:._-]{1,120}$/);
+const LeaseToken = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+
+export const RelayInfo = z
+  .object({
+    version: z.string().min(1).max(40),
+    instance: z.string().min(1).max(80),
+    lastError: z.string().max(500).optional(),
+  })
+  .strict();
+export type RelayInfo = z.infer<typeof RelayInfo>;
+
+const base = { protocol: z.literal(PROTOCOL_VERSION), relay: RelayInfo };
+
+export const LeaseRequest = z
+  .object({
+    ...base,
+    type: z.literal('lease'),
+    max: z.number().int().min(1).max(MAX_LEASE_ITEMS),
+    leaseSeconds: z.number().int().min(MIN_LEASE_SECONDS).max(MAX_LEASE_SECONDS).default(DEFAULT_LEASE_SECONDS),
+  })
+  .strict();
+
+/** Pending items without leasing them: what `--dry-run` shows. */
+export const PeekRequest = z
+  .object({ ...base, type: z.literal('peek'), max: z.number().int().min(1).max(100) })
+  .strict();
+
+export const Outcome = z.enum(['applied', 'already', 'failed']);
+export type Outcome = z.infer<typeof Outcome>;
+
+export const ItemResult = z
+  .object({
+    itemId: ItemId,
+    leaseToken: LeaseToken,
+    outcome: Outcome,
+    message: z.string().max(500).optional(),
+  })
+  .strict();
+export type ItemResult = z.infer<typeof ItemResult>;
+
+export const ReportRequest = z
+  .object({ ...base, type: z.literal('report'), results: z.array(ItemResult).min(1).max(MAX_LEASE_ITEMS) })
+  .strict();
+
+/** A heartbeat, or a relay saying why it stopped (`relay.lastError`). */
+export const StatusRequest = z.object({ ...base, type: z.literal('status') }).strict();
+
+export const RelayRequest = z.discriminatedUnion('type', [LeaseRequest, PeekRequest, ReportRequest, StatusRequest]);
+export type RelayRequest = z.infer<typeof RelayRequest>;
+export type LeaseRequest = z.infer<typeof LeaseRequest>;
+export type ReportRequest = z.infer<typeof ReportRequest>;
+
+export const WorkItem = z.object({
+  itemId: ItemId,
+  leaseToken: LeaseToken.optional(),
+  jobId: z.string(),
+  action: Action,
+  spaceKey: z.string(),
+  spaceId: z.string(),
+  subject: Subject,
+  operation: z.object({ key: z.string(), target: z.string() }),
+  attempt: z.number().int(),
+});
+export type WorkItem = z.infer<typeof WorkItem>;
+
+export const LeaseAnswer = z.object({
+  protocol: z.literal(PROTOCOL_VERSION),
+  items: z.array(WorkItem),
+  leaseExpiresAt: z.string().optional(),
+  /** More is waiting: poll again at once. */
+  more: z.boolean(),
+});
+export type LeaseAnswer = z.infer<typeof LeaseAnswer>;
+
+export const PeekAnswer = z.object({ protocol: z.literal(PROTOCOL_VERSION), items: z.array(WorkItem) });
+
+export const ReportAnswer = z.object({
+  protocol: z.literal(PROTOCOL_VERSION),
+  results: z.array(
+    z.object({
+      itemId: z.string(),
+      /** recorded: this report set the state; duplicate: already recorded (same or earlier result kept); unknown: no such item. */
+      status: z.enum(['recorded', 'duplicate', 'unknown']),
+      state: z.string().optional(),
+    }),
+  ),
+});
+export type ReportAnswer = z.infer<typeof ReportAnswer>;
+
+export const StatusAnswer = z.object({ protocol: z.literal(PROTOCOL_VERSION), ok: z.literal(true) });
+
+export const ErrorAnswer = z.object({
+  error: z.object({ code: z.string(), message: z.string(), supported: z.array(z.number()).optional() }),
+});
+export type RefusalCode =
+  | 'NOT_LINKED'
+  | 'UNSIGNED'
+  | 'BAD_SIGNATURE'
+  | 'STALE'
+  | 'REPLAYED'
+  | 'MALFORMED'
+  | 'UNSUPPORTED_PROTOCOL'
+  | 'TOO_LARGE'
+  | 'METHOD_NOT_ALLOWED'
+  | 'BUSY'
+  | 'INTERNAL';

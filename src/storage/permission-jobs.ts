@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import { kvs, Sort } from '@forge/kvs';
+import { ITEM_ENTITY, ITEM_JOB_INDEX, ItemData, ItemEntity, itemKey, JOB_ENTITY, JobEntity } from './permission-model';
+
+/** Transactions hold at most 25 operations. */
+const TX_OPS = 25;
+const QUERY_LIMIT = 100;
+
+export interface NewItem {
+  data: Omit<ItemData, 'attempts' | 'leaseTokens'>;
+  /** Already so at submit time: stored as done, never sent to the relay. */
+  already: boolean;
+}
+
+export interface StoredItem extends ItemEntity {
+  key: string;
+}
+
+export interface StoredJob extends JobEntity {
+  id: string;
+}
+
+/** Job ids sort by submit time (base-36 milliseconds, fixed width) and never collide. */
+export const newJobId = (at: number): string => `j${at.toString(36).padStart(9, '0')}${randomBytes(4).toString('hex')}`;
+
+/**
+ * Writes a job and its items: the job first (so the list shows it), then
+ * the items in transactions of 25 (each all-or-nothing, in parallel).
+ */
+export async function createJob(job: JobEntity, items: NewItem[], at: number): Promise<string> {
+  const jobId = newJobId(at);
+  await kvs.entity<JobEntity>(JOB_ENTITY).set(jobId, job);
+  const entities: [string, ItemEntity][] = items.map((item, seq) => [
+    itemKey(jobId, seq),
+    {
+      jobId,
+      seq,
+      state: item.already ? 'already' : 'pending',
+      version: 1,
+      availableAt: at,
+      data: {
+        ...item.data,
+        attempts: 0,
+        leaseTokens: [],
+        ...(item.already ? { atSubmit: true, finishedAt: new Date(at).toISOString(), message: 'Already so when submitted.' } : {}),
+      },
+    },
+  ]);
+  const batches: [string, ItemEntity][][] = [];
+  for (let i = 0; i < entities.length; i += TX_OPS) batches.push(entities.slice(i, i + TX_OPS));
+  await Promise.all(
+    batches.map((batch) => {
+      const tx = kvs.transact();
+      for (const [key, value] of batch) tx.set(key, value, { entityName: ITEM_ENTITY });
+      return tx.execute();
+    }),
+  );
+  return jobId;
+}
+
+export async function listJobs(limit: number, cursor?: string): Promise<{ jobs: StoredJob[]; nextCursor?: string }> {
+  let query = kvs.entity<JobEntity>(JOB_ENTITY).query().index('createdAt').sort(Sort.DESC).limit(limit);
+  if (cursor) query = query.cursor(cursor);
+  const page = await query.getMany();
+  return { jobs: page.results.map((r) => ({ id: r.key, ...r.value })), nextCursor: page.nextCursor };
+}
+
+/** Every item of a job, in submit order. */
+export async function itemsOfJob(jobId: string): Promise<StoredItem[]> {
+  const out: StoredItem[] = [];
+  let cursor: string | undefined;
+  do {
+    let query = kvs.entity<ItemEntity>(ITEM_ENTITY).query().index(ITEM_JOB_INDEX, { partition: [jobId] }).limit(QUERY_LIMIT);
+    if (cursor) query = query.cursor(cursor);
+    const page = await query.getMany();
+    out.push(...page.results.map((r) => ({ key: r.key, ...r.value })));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}
