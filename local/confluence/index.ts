@@ -1,6 +1,7 @@
 // The emulated Confluence site: the REST endpoints the app calls, answered
 // from a site fixture with the shapes, paging and errors Atlassian documents.
 import { authenticate } from './auth';
+import { ConnectionDropped, FaultInjector } from './faults';
 import {
   ApiError, errorResponse, type ApiFamily, type ConfluenceRequest, type ConfluenceResponse,
 } from './http';
@@ -8,6 +9,7 @@ import { Router, type Route } from './router';
 import { groupRoutes } from './routes/groups';
 import { searchRoutes } from './routes/search';
 import { spacePermissionRoutes } from './routes/space-permissions';
+import { spacePermissionWriteRoutes } from './routes/space-permission-writes';
 import { spaceRoutes } from './routes/spaces';
 import { userRoutes } from './routes/users';
 import type { SiteDirectory } from './schema';
@@ -19,6 +21,10 @@ export type { SiteDirectory, SiteDirectoryInput } from './schema';
 export { DirectoryError, parseDirectory } from './schema';
 export { loadDirectory, DEFAULT_DIRECTORY_FILE } from './load';
 export { Site } from './site';
+export type { PermissionChange } from './site';
+export { ConnectionDropped, FaultInjector } from './faults';
+export type { Fault, FaultRule, InjectedFault } from './faults';
+export { createConfluenceServer } from './serve';
 
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:8000';
 
@@ -26,6 +32,14 @@ export const DEFAULT_BASE_URL = 'http://127.0.0.1:8000';
 export const ROUTES: readonly Route[] = [
   ...userRoutes, ...groupRoutes, ...searchRoutes, ...spaceRoutes, ...spacePermissionRoutes,
 ];
+
+/**
+ * The v1 permission writes the relay calls (apps may not). Kept apart from
+ * ROUTES only because test/integration/confluence/scopes.test.ts tables every
+ * entry of ROUTES and is not ours to edit; test/integration/relay/
+ * confluence-writes.test.ts checks these two the same way.
+ */
+export const WRITE_ROUTES: readonly Route[] = spacePermissionWriteRoutes;
 
 const familyOf = (pathname: string): ApiFamily => (pathname.startsWith('/wiki/api/v2/') ? 'v2' : 'v1');
 
@@ -39,7 +53,9 @@ export class ConfluenceEmulator {
   /** The mutable model behind the endpoints (later issues grant/revoke through it). */
   readonly site: Site;
   readonly baseUrl: string;
-  private readonly router = new Router(ROUTES);
+  /** Off until a test adds a rule: `confluence.faults.add({fault: {kind: 'status', status: 429, retryAfter: '1'}, method: 'POST', times: 3})`. */
+  readonly faults = new FaultInjector();
+  private readonly router = new Router([...ROUTES, ...WRITE_ROUTES]);
 
   constructor(directory: SiteDirectory, options: { baseUrl?: string } = {}) {
     this.site = new Site(directory);
@@ -79,7 +95,31 @@ export class ConfluenceEmulator {
     }
   }
 
+  /**
+   * Answers one request. Injected faults apply first: a delay waits, a
+   * status answers at once (with Retry-After when set), a drop throws
+   * `ConnectionDropped` before or after the request is handled (an HTTP
+   * server turns it into a destroyed socket; see serve.ts).
+   */
   async handle(req: ConfluenceRequest, caller: Caller): Promise<ConfluenceResponse> {
+    const { pathname } = splitPath(req.path);
+    const faults = this.faults.pick(req.method, pathname, caller);
+    for (const fault of faults) {
+      if (fault.kind === 'delay') await new Promise((done) => setTimeout(done, fault.ms));
+    }
+    for (const fault of faults) {
+      if (fault.kind === 'drop' && fault.when === 'before') throw new ConnectionDropped('before');
+      if (fault.kind === 'status') {
+        const res = errorResponse(familyOf(pathname), fault.status, fault.message ?? `Injected fault: ${fault.status}`);
+        return fault.retryAfter === undefined ? res : { ...res, headers: { ...res.headers, 'retry-after': fault.retryAfter } };
+      }
+    }
+    const answer = this.answer(req, caller);
+    if (faults.some((f) => f.kind === 'drop' && f.when === 'after')) throw new ConnectionDropped('after');
+    return answer;
+  }
+
+  private answer(req: ConfluenceRequest, caller: Caller): ConfluenceResponse {
     const { pathname, query } = splitPath(req.path);
     const family = familyOf(pathname);
     try {

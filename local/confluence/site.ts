@@ -18,9 +18,18 @@ const FIRST_GENERATED_PERMISSION_ID = 100001;
 
 const sameOperation = (a: Operation, b: Operation): boolean => a.key === b.key && a.target === b.target;
 
+/** One change to the site's permissions, in the order it happened (tests count these). */
+export interface PermissionChange {
+  kind: 'grant' | 'revoke';
+  spaceId: string;
+  permission: PermissionAssignment;
+}
+
 export class Site {
   /** The live directory. Mutations below keep it consistent; read it, do not edit it. */
   readonly directory: SiteDirectory;
+  /** Every grant that created an assignment and every revoke that removed one. */
+  readonly changes: PermissionChange[] = [];
   private nextPermissionId: number;
 
   constructor(directory: SiteDirectory) {
@@ -173,6 +182,7 @@ export class Site {
       operation: { key: operation.key, target: operation.target },
     };
     s.permissions.push(created);
+    this.changes.push({ kind: 'grant', spaceId, permission: structuredClone(created) });
     return { ...created };
   }
 
@@ -182,7 +192,8 @@ export class Site {
     if (!s) return false;
     const index = s.permissions.findIndex((p) => p.id === permissionId);
     if (index < 0) return false;
-    s.permissions.splice(index, 1);
+    const [removed] = s.permissions.splice(index, 1);
+    if (removed) this.changes.push({ kind: 'revoke', spaceId, permission: { ...structuredClone(removed), id: removed.id ?? '' } });
     return true;
   }
 }

@@ -8,6 +8,7 @@ export const DOCS = {
   v2Space: `${CLOUD}/v2/api-group-space/`,
   v2SpacePermissions: `${CLOUD}/v2/api-group-space-permissions/`,
   v2Operation: `${CLOUD}/v2/api-group-operation/`,
+  v1SpacePermissions: `${CLOUD}/v1/api-group-space-permissions/`,
 } as const;
 
 /** Scope sets (any one set; every scope in it), copied from the reference pages. */
@@ -20,4 +21,6 @@ export const SCOPES = {
   searchUser: [['read:content-details:confluence']],
   search: [['search:confluence'], ['read:content-details:confluence']],
   spaceRead: [['read:space:confluence']],
+  // The reference lists both granular scopes; apps are refused anyway (see space-permission-writes.ts).
+  spacePermissionWrite: [['read:space.permission:confluence', 'write:space.permission:confluence']],
 } as const satisfies Record<string, readonly (readonly string[])[]>;
