@@ -46,12 +46,14 @@ function readAnswer<T>(answer: unknown, isData?: DataGuard<T>): ResolverResult<T
     return { ok: true, data: answer.data as T };
   }
   if (isRecord(answer) && answer.ok === false && isRecord(answer.error)) {
-    const { code, message } = answer.error;
+    const { code, message, field, details } = answer.error;
     return {
       ok: false,
       error: {
         code: isResolverErrorCode(code) ? code : 'INTERNAL',
         message: typeof message === 'string' && message.trim() ? message : MALFORMED_MESSAGE,
+        ...(typeof field === 'string' ? { field } : {}),
+        ...(details !== undefined ? { details } : {}),
       },
     };
   }

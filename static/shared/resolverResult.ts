@@ -16,6 +16,10 @@ export type ResolverErrorCode = (typeof RESOLVER_ERROR_CODES)[number];
 export interface ResolverError {
   code: ResolverErrorCode;
   message: string;
+  /** The payload field a BAD_REQUEST or NOT_FOUND is about, e.g. `upsert[2].allowed[0]`. */
+  field?: string;
+  /** Extra facts some errors carry (a CONFLICT says who changed what, and when). */
+  details?: unknown;
 }
 
 export type ResolverResult<T> =
@@ -32,4 +36,8 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 export function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+export function isOptionalString(value: unknown): value is string | undefined {
+  return value === undefined || typeof value === 'string';
 }

@@ -3,19 +3,19 @@ import { LoadingState } from '../../shared/components/LoadingState';
 import { PageLayout } from '../../shared/components/PageLayout';
 import type { ResolverError } from '../../shared/resolverResult';
 import { useResolver } from '../../shared/useResolver';
-import { AdminConfigView } from './AdminConfigView';
+import { AdminWorkspace } from './AdminWorkspace';
 import { loadConfig } from './loadConfig';
 
 export const FORBIDDEN_MESSAGE = 'Only Confluence admins can manage built-in script permissions.';
 
-/** The admin page (read-only for now): whether rules are on, and the rule table. */
+/** The admin page: loads the whole rule table, then the workspace to edit, check, audit and move it. */
 export function AdminPage() {
   const { state, retry } = useResolver(loadConfig);
   return (
     <PageLayout title="Built-in script permissions">
       {state.status === 'loading' ? <LoadingState label="Loading built-in script permissions" /> : null}
       {state.status === 'failed' ? <ConfigError error={state.error} onRetry={retry} /> : null}
-      {state.status === 'ready' ? <AdminConfigView config={state.data} /> : null}
+      {state.status === 'ready' ? <AdminWorkspace initialConfig={state.data} /> : null}
     </PageLayout>
   );
 }

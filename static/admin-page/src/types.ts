@@ -1,7 +1,15 @@
-/** The data `getConfig` answers with. */
+/**
+ * The data `getConfig` and `saveConfig` answer with, and the shape guard the
+ * page checks it against. Pure: no DOM, no React (unit tests run it under Node).
+ */
+import { isOptionalString, isRecord, isStringArray } from '../../shared/resolverResult';
+
 export const RULE_TYPES = ['global', 'space', 'group', 'user'] as const;
 
 export type RuleType = (typeof RULE_TYPES)[number];
+
+/** The rule types an admin adds and removes; Global always exists. */
+export type SubjectType = Exclude<RuleType, 'global'>;
 
 export interface BuiltInScript {
   key: string;
@@ -14,31 +22,45 @@ export interface Rule {
   type: RuleType;
   id: string;
   name: string;
+  /** A space row's space key (its id is the space id). */
+  key?: string;
   /** Keys of the scripts this subject may run; every other script is restricted. */
   allowed: string[];
+}
+
+/** Who did something: an account id, and the display name when Confluence gave one. */
+export interface Person {
+  accountId: string;
+  displayName?: string;
 }
 
 export interface AdminConfig {
   enabled: boolean;
   /** The stored configuration's version, sent back with edits to detect conflicts. */
-  version: number | string;
+  version: number;
   scripts: BuiltInScript[];
   /** Keys of scripts added to the catalog since the table was last saved. */
   newScripts?: string[];
+  /** Rows in canonical order: Global, spaces, groups, users, each by name. */
   rows: Rule[];
+  /** Rows in the whole table (an answer holds at most one page of them). */
+  totalRows?: number;
   /** Set when the table has more rows than one answer carries: pass it back as `cursor`. */
   nextCursor?: string;
+  /** When and by whom the table was last saved; absent before the first save. */
+  updatedAt?: string;
+  updatedBy?: Person;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+export function isRuleType(value: unknown): value is RuleType {
+  return (RULE_TYPES as readonly unknown[]).includes(value);
 }
 
-function isStringArray(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+export function isPerson(value: unknown): value is Person {
+  return isRecord(value) && typeof value.accountId === 'string' && isOptionalString(value.displayName ?? undefined);
 }
 
-function isBuiltInScript(value: unknown): value is BuiltInScript {
+export function isBuiltInScript(value: unknown): value is BuiltInScript {
   return (
     isRecord(value) &&
     typeof value.key === 'string' &&
@@ -47,12 +69,13 @@ function isBuiltInScript(value: unknown): value is BuiltInScript {
   );
 }
 
-function isRule(value: unknown): value is Rule {
+export function isRule(value: unknown): value is Rule {
   return (
     isRecord(value) &&
-    (RULE_TYPES as readonly unknown[]).includes(value.type) &&
+    isRuleType(value.type) &&
     typeof value.id === 'string' &&
     typeof value.name === 'string' &&
+    isOptionalString(value.key) &&
     isStringArray(value.allowed)
   );
 }
@@ -61,12 +84,15 @@ export function isAdminConfig(value: unknown): value is AdminConfig {
   return (
     isRecord(value) &&
     typeof value.enabled === 'boolean' &&
-    (typeof value.version === 'number' || typeof value.version === 'string') &&
+    typeof value.version === 'number' &&
     Array.isArray(value.scripts) &&
     value.scripts.every(isBuiltInScript) &&
     (value.newScripts === undefined || isStringArray(value.newScripts)) &&
     Array.isArray(value.rows) &&
     value.rows.every(isRule) &&
-    (value.nextCursor === undefined || value.nextCursor === null || typeof value.nextCursor === 'string')
+    (value.totalRows === undefined || typeof value.totalRows === 'number') &&
+    (value.nextCursor === undefined || value.nextCursor === null || typeof value.nextCursor === 'string') &&
+    (value.updatedAt === undefined || value.updatedAt === null || typeof value.updatedAt === 'string') &&
+    (value.updatedBy === undefined || value.updatedBy === null || isPerson(value.updatedBy))
   );
 }

@@ -2,6 +2,11 @@ import { Box, xcss } from '@atlaskit/primitives';
 import Tooltip from '@atlaskit/tooltip';
 
 const focusableNameStyles = xcss({
+  display: 'block',
+  overflow: 'hidden',
+  textOverflow: 'ellipsis',
+  whiteSpace: 'nowrap',
+  minWidth: '0',
   borderRadius: 'radius.small',
   ':focus-visible': {
     outlineColor: 'color.border.focused',
@@ -24,7 +29,7 @@ interface SubjectNameProps {
  */
 export function SubjectName({ name, id, idLabel }: SubjectNameProps) {
   return (
-    <Tooltip content={`${idLabel}: ${id}`} position="right">
+    <Tooltip content={`${name} · ${idLabel}: ${id}`} position="right">
       {(triggerProps) => (
         <Box as="span" tabIndex={0} xcss={focusableNameStyles} {...triggerProps}>
           {name}

@@ -1,0 +1,65 @@
+import { useState, type ReactNode } from 'react';
+import { Box } from '@atlaskit/primitives';
+import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
+import { useUnsavedChangesPrompt } from '../../shared/useUnsavedChangesPrompt';
+import { AccessCheckPanel } from './access/AccessCheckPanel';
+import { AuditLogPanel } from './audit/AuditLogPanel';
+import { RulesPanel } from './rules/RulesPanel';
+import { useRuleEditor } from './rules/useRuleEditor';
+import { TransferPanel } from './transfer/TransferPanel';
+import type { AdminConfig } from './types';
+
+const TAB_NAMES = ['Rules', 'Check access', 'Audit log', 'Export and import'] as const;
+
+interface AdminWorkspaceProps {
+  initialConfig: AdminConfig;
+}
+
+/**
+ * The loaded page: four tabs over one rule editor, so unsaved edits survive
+ * switching tabs; leaving the page with unsaved edits asks first.
+ * A tab's content is mounted the first time it is opened (its resolver
+ * calls wait until then).
+ */
+export function AdminWorkspace({ initialConfig }: AdminWorkspaceProps) {
+  const editor = useRuleEditor(initialConfig);
+  const [selected, setSelected] = useState(0);
+  const [opened, setOpened] = useState<ReadonlySet<number>>(() => new Set([0]));
+  useUnsavedChangesPrompt(editor.dirty);
+
+  const select = (index: number) => {
+    setSelected(index);
+    setOpened((current) => (current.has(index) ? current : new Set([...current, index])));
+  };
+  const panel = (index: number, content: ReactNode) => (
+    <TabPanel>
+      <Box paddingBlockStart="space.300">
+        {opened.has(index) ? content : null}
+      </Box>
+    </TabPanel>
+  );
+  const scripts = editor.draft.base.scripts;
+
+  return (
+    <Tabs id="admin-page-tabs" selected={selected} onChange={select}>
+      <TabList>
+        {TAB_NAMES.map((name) => (
+          <Tab key={name}>{name}</Tab>
+        ))}
+      </TabList>
+      {panel(0, <RulesPanel editor={editor} />)}
+      {panel(1, <AccessCheckPanel hasUnsavedEdits={editor.dirty} />)}
+      {/* Remounts after each save, so the log opens on the newest entry. */}
+      {panel(2, <AuditLogPanel key={editor.draft.base.version} scripts={scripts} />)}
+      {panel(
+        3,
+        <TransferPanel
+          version={editor.draft.base.version}
+          scripts={scripts}
+          hasUnsavedEdits={editor.dirty}
+          onImported={editor.replaceConfig}
+        />,
+      )}
+    </Tabs>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * Changes to the rule table in words, for the audit log and the import
+ * preview. Script keys are shown by name. Pure, unit-tested.
+ */
+import { joinNames } from '../access/accessReasons';
+import type { BuiltInScript, RuleType } from '../types';
+import type { Change, ChangeSummary } from './changeTypes';
+
+export type ScriptNames = (key: string) => string;
+
+/** Looks script keys up in the catalog; a key no longer in it is shown as is. */
+export function scriptNamesFrom(scripts: readonly BuiltInScript[]): ScriptNames {
+  const names = new Map(scripts.map((script) => [script.key, script.name]));
+  return (key) => names.get(key) ?? key;
+}
+
+/** "the group rule for power-users", "the Global rule". */
+export function ruleLabel(type: RuleType, name: string, id: string): string {
+  if (type === 'global') return 'the Global rule';
+  return `the ${type} rule for ${name.trim() || id}`;
+}
+
+export function describeChange(change: Change, scriptName: ScriptNames): string {
+  switch (change.kind) {
+    case 'toggle':
+      return change.to ? 'Turned rules on' : 'Turned rules off';
+    case 'row-added':
+      return `Added ${ruleLabel(change.type, change.name, change.id)}, allowing ${scriptList(change.allowed, scriptName) || 'no scripts'}`;
+    case 'row-removed':
+      return `Removed ${ruleLabel(change.type, change.name, change.id)}`;
+    case 'row-changed': {
+      const parts: string[] = [];
+      if (change.added.length > 0) parts.push(`now allows ${scriptList(change.added, scriptName)}`);
+      if (change.removed.length > 0) parts.push(`now restricts ${scriptList(change.removed, scriptName)}`);
+      const label = ruleLabel(change.type, change.name, change.id);
+      return `${capitalise(label)} ${parts.join(' and ') || 'was saved unchanged'}`;
+    }
+    default:
+      return unknownChange(change);
+  }
+}
+
+/** "Turned rules on, added 2 rows and changed 1 row", or "No changes". */
+export function describeSummary(summary: ChangeSummary): string {
+  const parts: string[] = [];
+  if (summary.toggle) parts.push(summary.toggle.to ? 'turned rules on' : 'turned rules off');
+  if (summary.added > 0) parts.push(`added ${rows(summary.added)}`);
+  if (summary.removed > 0) parts.push(`removed ${rows(summary.removed)}`);
+  if (summary.changed > 0) parts.push(`changed ${rows(summary.changed)}`);
+  return parts.length === 0 ? 'No changes' : capitalise(joinNames(parts));
+}
+
+/** Counts changes the way the audit log's summary does. */
+export function summarise(changes: readonly Change[]): ChangeSummary {
+  const summary: ChangeSummary = { added: 0, removed: 0, changed: 0 };
+  for (const change of changes) {
+    if (change.kind === 'toggle') summary.toggle = { from: change.from, to: change.to };
+    else if (change.kind === 'row-added') summary.added += 1;
+    else if (change.kind === 'row-removed') summary.removed += 1;
+    else summary.changed += 1;
+  }
+  return summary;
+}
+
+function scriptList(keys: readonly string[], scriptName: ScriptNames): string {
+  return joinNames(keys.map(scriptName));
+}
+
+function rows(count: number): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? 'row' : 'rows'}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function unknownChange(change: never): string {
+  void change;
+  return 'Changed the rules';
+}
