@@ -1,6 +1,6 @@
 import { Box, Text } from '@atlaskit/primitives';
 import type { Change } from './changeTypes';
-import { describeChange, type ScriptNames } from './changeText';
+import { describeChange, type ScriptNames, type Tense } from './changeText';
 
 interface ChangeListProps {
   changes: readonly Change[];
@@ -9,15 +9,16 @@ interface ChangeListProps {
   /** Why they are not listed, e.g. "not kept in the log". */
   omittedReason: string;
   scriptName: ScriptNames;
+  tense?: Tense;
 }
 
 /** Changes to the rule table, one sentence each. */
-export function ChangeList({ changes, omitted, omittedReason, scriptName }: ChangeListProps) {
+export function ChangeList({ changes, omitted, omittedReason, scriptName, tense = 'past' }: ChangeListProps) {
   return (
     <Box as="ul" paddingInlineStart="space.300">
       {changes.map((change, index) => (
         <Box as="li" key={index}>
-          <Text>{describeChange(change, scriptName)}</Text>
+          <Text>{describeChange(change, scriptName, tense)}</Text>
         </Box>
       ))}
       {omitted > 0 ? (

@@ -20,33 +20,45 @@ export function ruleLabel(type: RuleType, name: string, id: string): string {
   return `the ${type} rule for ${name.trim() || id}`;
 }
 
-export function describeChange(change: Change, scriptName: ScriptNames): string {
+/** Past for what happened (the audit log); planned for what an import would do (its preview). */
+export type Tense = 'past' | 'planned';
+
+const VERBS = {
+  past: { on: 'Turned rules on', off: 'Turned rules off', add: 'Added', remove: 'Removed', change: 'Changed', allow: 'now allows', restrict: 'now restricts' },
+  planned: { on: 'Turn rules on', off: 'Turn rules off', add: 'Add', remove: 'Remove', change: 'Change', allow: 'allow', restrict: 'restrict' },
+} as const;
+
+export function describeChange(change: Change, scriptName: ScriptNames, tense: Tense = 'past'): string {
+  const verbs = VERBS[tense];
   switch (change.kind) {
     case 'toggle':
-      return change.to ? 'Turned rules on' : 'Turned rules off';
+      return change.to ? verbs.on : verbs.off;
     case 'row-added':
-      return `Added ${ruleLabel(change.type, change.name, change.id)}, allowing ${scriptList(change.allowed, scriptName) || 'no scripts'}`;
+      return `${verbs.add} ${ruleLabel(change.type, change.name, change.id)}, allowing ${scriptList(change.allowed, scriptName) || 'no scripts'}`;
     case 'row-removed':
-      return `Removed ${ruleLabel(change.type, change.name, change.id)}`;
+      return `${verbs.remove} ${ruleLabel(change.type, change.name, change.id)}`;
     case 'row-changed': {
       const parts: string[] = [];
-      if (change.added.length > 0) parts.push(`now allows ${scriptList(change.added, scriptName)}`);
-      if (change.removed.length > 0) parts.push(`now restricts ${scriptList(change.removed, scriptName)}`);
-      const label = ruleLabel(change.type, change.name, change.id);
-      return `${capitalise(label)} ${parts.join(' and ') || 'was saved unchanged'}`;
+      if (change.added.length > 0) parts.push(`${verbs.allow} ${scriptList(change.added, scriptName)}`);
+      if (change.removed.length > 0) parts.push(`${verbs.restrict} ${scriptList(change.removed, scriptName)}`);
+      return `${verbs.change} ${ruleLabel(change.type, change.name, change.id)}: ${parts.join('; ') || 'no scripts'}`;
     }
     default:
       return unknownChange(change);
   }
 }
 
-/** "Turned rules on, added 2 rows and changed 1 row", or "No changes". */
-export function describeSummary(summary: ChangeSummary): string {
+/**
+ * "Turned rules on, added 2 rows and changed 1 row" (past) or "turn rules
+ * on, add 2 rows and change 1 row" (planned); "No changes" when empty.
+ */
+export function describeSummary(summary: ChangeSummary, tense: Tense = 'past'): string {
+  const verbs = VERBS[tense];
   const parts: string[] = [];
-  if (summary.toggle) parts.push(summary.toggle.to ? 'turned rules on' : 'turned rules off');
-  if (summary.added > 0) parts.push(`added ${rows(summary.added)}`);
-  if (summary.removed > 0) parts.push(`removed ${rows(summary.removed)}`);
-  if (summary.changed > 0) parts.push(`changed ${rows(summary.changed)}`);
+  if (summary.toggle) parts.push((summary.toggle.to ? verbs.on : verbs.off).toLowerCase());
+  if (summary.added > 0) parts.push(`${verbs.add.toLowerCase()} ${rows(summary.added)}`);
+  if (summary.removed > 0) parts.push(`${verbs.remove.toLowerCase()} ${rows(summary.removed)}`);
+  if (summary.changed > 0) parts.push(`${verbs.change.toLowerCase()} ${rows(summary.changed)}`);
   return parts.length === 0 ? 'No changes' : capitalise(joinNames(parts));
 }
 

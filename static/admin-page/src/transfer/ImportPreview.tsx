@@ -34,10 +34,10 @@ export function ImportPreview({ fileName, description, preview, scriptName, appl
       <Text as="p" weight="semibold">
         {nothing
           ? 'Nothing would change: the file matches the saved rules.'
-          : `Importing it would replace the saved rules (version ${preview.version}): ${lowerFirst(describeSummary(summarise(changes)))}. The table would then have ${preview.rows.toLocaleString()} ${preview.rows === 1 ? 'row' : 'rows'}.`}
+          : `Importing it would replace the saved rules (version ${preview.version}): ${lowerFirst(describeSummary(summarise(changes), 'planned'))}. The table would then have ${preview.rows.toLocaleString()} ${preview.rows === 1 ? 'row' : 'rows'}.`}
       </Text>
       {nothing ? null : (
-        <ChangeList changes={listed} omitted={changes.length - listed.length} omittedReason="not listed here" scriptName={scriptName} />
+        <ChangeList changes={listed} omitted={changes.length - listed.length} omittedReason="not listed here" scriptName={scriptName} tense="planned" />
       )}
       {!nothing && changes.length > FIRST_CHANGES ? (
         <Inline>
