@@ -29,7 +29,7 @@ test('the audit log pages 20 entries at a time, newest first, with who made each
 
 test('getConfig pages a 6,000-row table in 5,000-row pages, and refuses a cursor from an older version', async () => {
   host.kvs.reset();
-  const rows = Array.from({ length: 5_999 }, (_, i) => ({ type: 'user', id: `u-${i}`, name: `User ${String(i).padStart(4, '0')}`, allowed: ['copy-space'] }));
+  const rows = Array.from({ length: 5_999 }, (_, i) => ({ type: 'user' as const, id: `u-${i}`, name: `User ${String(i).padStart(4, '0')}`, allowed: ['copy-space'] }));
   const file = { format: 'space-admin-script-permissions', schemaVersion: 1, exportedAt: new Date().toISOString(), enabled: true, scripts: ALL_SCRIPTS, rows: [global(ALL_SCRIPTS), ...rows] };
   dataOf(await invoke(host, 'admin-page', 'importConfig', { data: file, dryRun: false, expectedVersion: 0 }, ADMIN));
   const first = await getConfig(host);
