@@ -30,6 +30,17 @@ export const newJobId = (at: number): string => `j${at.toString(36).padStart(9, 
 export async function createJob(job: JobEntity, items: NewItem[], at: number): Promise<string> {
   const jobId = newJobId(at);
   await kvs.entity<JobEntity>(JOB_ENTITY).set(jobId, job);
+  const readGrantKey = new Map<string, string>();
+  items.forEach((item, seq) => {
+    const { action, operation, spaceId, subject } = item.data;
+    if (action === 'grant' && !item.already && operation.key === 'read' && operation.target === 'space') {
+      readGrantKey.set(`${spaceId} ${subject.type} ${subject.id}`, itemKey(jobId, seq));
+    }
+  });
+  const prerequisite = (data: NewItem['data']): string | undefined =>
+    data.action === 'grant' && !(data.operation.key === 'read' && data.operation.target === 'space')
+      ? readGrantKey.get(`${data.spaceId} ${data.subject.type} ${data.subject.id}`)
+      : undefined;
   const entities: [string, ItemEntity][] = items.map((item, seq) => [
     itemKey(jobId, seq),
     {
@@ -40,6 +51,7 @@ export async function createJob(job: JobEntity, items: NewItem[], at: number): P
       availableAt: at,
       data: {
         ...item.data,
+        ...(prerequisite(item.data) && !item.already ? { after: prerequisite(item.data) } : {}),
         attempts: 0,
         leaseTokens: [],
         ...(item.already ? { atSubmit: true, finishedAt: new Date(at).toISOString(), message: 'Already so when submitted.' } : {}),

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Filter, FilterConditions, ForgeKvsAPIError, kvs, Sort, WhereConditions } from '@forge/kvs';
 import type { ItemResult, WorkItem } from '../relay/protocol';
+import { readMany, valueOf } from './kvs-io';
 import {
   ITEM_ENTITY,
   ITEM_STATE_INDEX,
@@ -81,9 +82,41 @@ export interface LeaseOutcome {
  * times without a result fails instead: a relay that dies on it every time
  * must not hold the queue forever.
  */
+/** Candidates read per lease: more than asked, so items held back behind a prerequisite do not starve the rest. */
+const CANDIDATE_WINDOW = 100;
+
+/**
+ * The candidates that may go out now, in job order (item keys sort by job,
+ * then sequence): an item whose prerequisite is still pending goes only if
+ * that prerequisite goes first in the same lease.
+ */
+async function eligible(candidates: { key: string; value: ItemEntity }[], max: number): Promise<{ key: string; value: ItemEntity }[]> {
+  const sorted = [...candidates].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const inWindow = new Set(sorted.map((c) => c.key));
+  const outside = [...new Set(sorted.map((c) => c.value.data.after).filter((k): k is string => !!k && !inWindow.has(k)))];
+  const states = new Map<string, string>();
+  if (outside.length) {
+    const got = await readMany(outside.map((key) => ({ key, entityName: ITEM_ENTITY })));
+    for (const key of outside) states.set(key, (valueOf(got, { key, entityName: ITEM_ENTITY }) as ItemEntity | undefined)?.state ?? 'missing');
+  }
+  const chosen: { key: string; value: ItemEntity }[] = [];
+  const chosenKeys = new Set<string>();
+  for (const c of sorted) {
+    if (chosen.length >= max) break;
+    const after = c.value.data.after;
+    const ready = !after || chosenKeys.has(after) || (!inWindow.has(after) && states.get(after) !== 'pending');
+    if (!ready) continue;
+    chosen.push(c);
+    chosenKeys.add(c.key);
+  }
+  return chosen;
+}
+
 export async function leaseItems(now: number, max: number, leaseSeconds: number, relayInstance: string): Promise<LeaseOutcome> {
   const leaseUntil = now + leaseSeconds * 1000;
-  const { items: candidates, more } = await available(now, max);
+  const window = await available(now, CANDIDATE_WINDOW);
+  const candidates = await eligible(window.items, max);
+  const more = window.more || window.items.length > candidates.length;
   const claimed = await Promise.all(
     candidates.map(async ({ key, value }): Promise<WorkItem | undefined> => {
       if (value.data.attempts >= MAX_ATTEMPTS) {
@@ -120,6 +153,7 @@ export async function leaseItems(now: number, max: number, leaseSeconds: number,
   const items = claimed.filter((i): i is WorkItem => i !== undefined);
   return { items, leaseExpiresAt: leaseUntil, more: more || candidates.length > items.length };
 }
+
 
 export type ReportStatus = { itemId: string; status: 'recorded' | 'duplicate' | 'unknown'; state?: string };
 

@@ -38,6 +38,12 @@ export interface ItemData {
   leasedBy?: string;
   message?: string;
   finishedAt?: string;
+  /**
+   * The item that must be done first: for a grant, the same subject's
+   * read/space grant in the same space and job (Confluence refuses other
+   * permissions before it). Leasing holds this item back until then.
+   */
+  after?: string;
   /** Set for items that were already so when the job was submitted. */
   atSubmit?: boolean;
 }

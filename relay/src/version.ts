@@ -1,0 +1,1 @@
+export const RELAY_VERSION = '1.0.0';
