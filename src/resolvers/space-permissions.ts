@@ -50,7 +50,7 @@ async function namedSubjects(subjects: ChangePayload['subjects']) {
   return Promise.all(
     subjects.map(async (s, index) => {
       const found = s.type === 'user' ? await findUser(s.id) : await findGroup(s.id);
-      if (!found) throw new AppError('BAD_REQUEST', `No ${s.type} with id "${s.id}" on this site.`, { field: `subjects.${index}.id` });
+      if (!found) throw new AppError('BAD_REQUEST', `No ${s.type} with id "${s.id}" on this site.`, { field: `subjects[${index}].id` });
       return { ...s, name: 'displayName' in found ? found.displayName : found.name };
     }),
   );
@@ -66,6 +66,8 @@ async function buildPreview(payload: ChangePayload): Promise<Preview> {
   const [spaces, named] = await Promise.all([spacesByKeys(keys), namedSubjects(subjects)]);
   const missing = keys.filter((k) => !spaces.some((s) => s.key.toUpperCase() === k.toUpperCase()));
   if (missing.length) throw new AppError('BAD_REQUEST', `No space with key ${missing.join(', ')} on this site.`, { field: 'spaceKeys' });
+  const order = (key: string) => keys.findIndex((k) => k.toUpperCase() === key.toUpperCase());
+  spaces.sort((a, b) => order(a.key) - order(b.key));
   const planSpaces: PlanSpace[] = await Promise.all(spaces.map(async (s) => ({ ...s, assignments: await spaceAssignments(s.id) })));
   const rows = planChanges(planSpaces, named, operations, payload.action);
   return { rows, changes: rows.filter((r) => r.status === 'change').length, already: rows.filter((r) => r.status === 'already').length };
