@@ -1,0 +1,80 @@
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import Lozenge from '@atlaskit/lozenge';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import { EmptyState } from '../../../shared/components/EmptyState';
+import { ErrorState } from '../../../shared/components/ErrorState';
+import { LoadingState } from '../../../shared/components/LoadingState';
+import type { ResolverResult } from '../../../shared/resolverResult';
+import { formatWhen, opLabel, type ItemState, type Job } from './api';
+
+const STATE_TEXT: Record<ItemState, { text: string; appearance: 'default' | 'inprogress' | 'success' | 'removed' | 'new' }> = {
+  queued: { text: 'Queued', appearance: 'default' },
+  'in-progress': { text: 'In progress', appearance: 'inprogress' },
+  applied: { text: 'Applied', appearance: 'success' },
+  already: { text: 'Already in place', appearance: 'new' },
+  failed: { text: 'Failed', appearance: 'removed' },
+};
+
+const jobStyles = xcss({ borderColor: 'color.border', borderStyle: 'solid', borderWidth: 'border.width', borderRadius: 'radius.small', padding: 'space.150' });
+
+interface JobListProps {
+  result: ResolverResult<{ jobs: Job[] }> | undefined;
+  onRefresh(): void;
+}
+
+export function JobList({ result, onRefresh }: JobListProps) {
+  return (
+    <Stack space="space.150">
+      <Inline space="space.100" alignBlock="center" spread="space-between">
+        <Heading size="small" as="h3">
+          Jobs
+        </Heading>
+        <Button onClick={onRefresh}>Refresh</Button>
+      </Inline>
+      {!result ? <LoadingState label="Loading jobs" /> : null}
+      {result && !result.ok ? <ErrorState title="The jobs could not be loaded" message={result.error.message} headingLevel={4} onRetry={result.error.code === 'FORBIDDEN' ? undefined : onRefresh} /> : null}
+      {result?.ok && result.data.jobs.length === 0 ? <EmptyState header="No jobs yet" description="Submitted permission changes show here with each item's state." headingLevel={4} /> : null}
+      {result?.ok
+        ? result.data.jobs.map((job) => (
+            <Box key={job.id} xcss={jobStyles} as="section" aria-label={`Job ${job.id}`} testId="permission-job">
+              <Stack space="space.100">
+                <Text as="p">
+                  <Text weight="semibold">{job.action === 'grant' ? 'Grant' : 'Revoke'}</Text>, submitted by {job.submittedBy.displayName ?? job.submittedBy.accountId} on {formatWhen(job.submittedAt)}:{' '}
+                  {(Object.keys(STATE_TEXT) as ItemState[])
+                    .filter((s) => job.counts[s] > 0)
+                    .map((s) => `${job.counts[s]} ${STATE_TEXT[s].text.toLowerCase()}`)
+                    .join(', ')}
+                </Text>
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">Space</th>
+                      <th scope="col">Who</th>
+                      <th scope="col">Permission</th>
+                      <th scope="col">State</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {job.items.map((item) => (
+                      <tr key={item.itemId} data-state={item.state}>
+                        <td>{item.spaceKey}</td>
+                        <td>{item.subject.name ?? item.subject.id}</td>
+                        <td>{opLabel(item.operation)}</td>
+                        <td>
+                          <Stack space="space.050">
+                            <Lozenge appearance={STATE_TEXT[item.state].appearance}>{STATE_TEXT[item.state].text}</Lozenge>
+                            {item.state === 'failed' && item.message ? <Text size="small">{item.message}</Text> : null}
+                          </Stack>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </Stack>
+            </Box>
+          ))
+        : null}
+    </Stack>
+  );
+}
