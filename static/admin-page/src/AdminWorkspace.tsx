@@ -5,11 +5,12 @@ import { useUnsavedChangesPrompt } from '../../shared/useUnsavedChangesPrompt';
 import { AccessCheckPanel } from './access/AccessCheckPanel';
 import { AuditLogPanel } from './audit/AuditLogPanel';
 import { RulesPanel } from './rules/RulesPanel';
+import { SpacePermissionsSection } from './space-permissions/SpacePermissionsSection';
 import { useRuleEditor } from './rules/useRuleEditor';
 import { TransferPanel } from './transfer/TransferPanel';
 import type { AdminConfig } from './types';
 
-const TAB_NAMES = ['Rules', 'Check access', 'Audit log', 'Export and import'] as const;
+const TAB_NAMES = ['Rules', 'Check access', 'Audit log', 'Export and import', 'Space permissions'] as const;
 
 interface AdminWorkspaceProps {
   initialConfig: AdminConfig;
@@ -60,6 +61,7 @@ export function AdminWorkspace({ initialConfig }: AdminWorkspaceProps) {
           onImported={editor.replaceConfig}
         />,
       )}
+      {panel(4, <SpacePermissionsSection />)}
     </Tabs>
   );
 }
