@@ -23,7 +23,7 @@ export function MultiPicker({ type, label, placeholder, value, onChange }: Multi
   const [error, setError] = useState<string | undefined>();
   const load = useCallback(
     async (query: string): Promise<Option[]> => {
-      if (type === 'user' && query.trim() === '') return [];
+      if (query.trim() === '') return [];
       const result = await search(type, query);
       if (!result.ok) {
         setError(result.error.message);
@@ -40,7 +40,6 @@ export function MultiPicker({ type, label, placeholder, value, onChange }: Multi
       <AsyncSelect<Option, true>
         inputId={inputId}
         isMulti
-        defaultOptions={type !== 'user'}
         loadOptions={load}
         value={value}
         onChange={(next) => onChange([...(next ?? [])])}
