@@ -1,12 +1,11 @@
 import { memo } from 'react';
-import { IconButton } from '@atlaskit/button/new';
 import Checkbox from '@atlaskit/checkbox';
-import CrossIcon from '@atlaskit/icon/core/cross';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, xcss } from '@atlaskit/primitives';
 import { subjectLabel } from '../subjects';
 import type { BuiltInScript, Rule } from '../types';
 import type { RuleStatus } from './ruleDraft';
+import { RemoveRuleButton } from './RemoveRuleButton';
 import { ruleRef, type RuleRef } from './ruleOrder';
 import { SubjectName } from './SubjectName';
 import { accessCellStyle, editedAccessCellStyle, subjectCellStyle } from './tableStyles';
@@ -68,13 +67,7 @@ export const RuleRow = memo(function RuleRow({
           </Box>
           {status !== 'saved' ? <Lozenge appearance="moved">Unsaved</Lozenge> : null}
           {rule.type === 'global' ? null : (
-            <IconButton
-              icon={CrossIcon}
-              label={`Remove ${label}`}
-              appearance="subtle"
-              spacing="compact"
-              onClick={() => onRemove(ref, label)}
-            />
+            <RemoveRuleButton label={label} onRemove={() => onRemove(ref, label)} />
           )}
         </Box>
       </th>
