@@ -107,6 +107,18 @@ describe('export and import', () => {
     await frame.getByText(/^Downloaded built-in-script-permissions-v1-.*: version 1, 2 rows\.$/).waitFor();
   });
 
+  it('imports its own export (the current format): the preview says nothing would change', async () => {
+    await saveAs('u-ada', { expectedVersion: 0, upsert: [{ type: 'user', id: 'u-jane', name: 'Jane Doe', allowed: ['copy-space'] }] });
+    const frame = await openTab('Export and import');
+    const [download] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: 'Export as JSON' }).click()]);
+    await frame.locator('input[type="file"]').setInputFiles(await download.path());
+    await frame.getByText(/^A rule table export \(schema version 1, exported /).waitFor();
+    await frame.getByText('Nothing would change: the file matches the saved rules.').waitFor();
+    expect(await frame.getByRole('button', { name: 'Apply import' }).count()).toBe(0);
+    await frame.getByRole('button', { name: 'Close' }).click();
+    await frame.getByText('No file chosen.').waitFor();
+  });
+
   it('previews a version-0 file, changes nothing until applied, then applies it as an import', async () => {
     await saveAs('u-ada', { expectedVersion: 0, upsert: [{ type: 'group', id: 'g-power', name: 'power-users', allowed: ['copy-space'] }] });
     const frame = await openTab('Export and import');
