@@ -99,7 +99,6 @@ export function RuleTable({ lines, scripts, newScriptKeys, draft, labelledBy, fi
       tabIndex={0}
       style={scrollRegionStyle(windowed.headerHeight)}
       onKeyDown={onKeyDown}
-      data-testid="rule-table-region"
     >
       <table style={tableStyle(scripts.length)} aria-labelledby={labelledBy} aria-rowcount={lines.length + 1}>
         <colgroup>
