@@ -123,7 +123,8 @@ export async function explainAccess({ payload, context }: ResolverRequest) {
     if (!user) throw new AppError('NOT_FOUND', `There is no user with accountId ${accountId}.`, { field: 'accountId' });
     const groups = await groupsOfUser(accountId, 'app');
     const spaceAdmin = await userAdministersSpace(space.id, accountId, groups.map((g) => g.id));
-    return { user: { accountId, displayName: user.displayName }, ...(await explainFor(accountId, space, groups, spaceAdmin)) };
+    const explanation = await explainFor(accountId, space, groups, spaceAdmin, { withToggle: true });
+    return { user: { accountId, displayName: user.displayName }, ...explanation };
   });
 }
 
@@ -131,7 +132,9 @@ export async function searchSubjects({ payload, context }: ResolverRequest) {
   return enveloped(async (): Promise<SubjectMatch[]> => {
     await requireConfluenceAdmin(context);
     const { type, query } = validPayload(SearchSubjectsPayload, payload);
-    if (type === 'user') return query.trim() === '' ? [] : searchUsers(query);
+    // Confluence's user search and group picker need text; an empty space query lists spaces.
+    if (type !== 'space' && query.trim() === '') return [];
+    if (type === 'user') return searchUsers(query);
     if (type === 'group') return searchGroups(query);
     return searchSpaces(query);
   });

@@ -9,6 +9,8 @@ export interface ScriptAccess extends ScriptDecision {
 }
 
 export interface AccessExplanation {
+  /** The toggle: off, every space admin may run every script. */
+  enabled: boolean;
   spaceAdmin: boolean;
   space: { id: string; key: string; name?: string };
   scripts: ScriptAccess[];
@@ -31,25 +33,30 @@ function named(rows: Row[], groups: readonly GroupRef[]): Row[] {
 
 /**
  * Explains every script for one user in one space. Reads rules only when the
- * user administers the space: nobody else is ever eligible.
+ * user administers the space (nobody else is ever eligible), or when the
+ * caller wants the toggle's state anyway (`withToggle`, the admin's check).
+ * `enabled` is false for a non-admin read without the toggle: the page of a
+ * non-admin never shows it.
  */
 export async function explainFor(
   accountId: string,
   space: { id: string; key: string; name?: string },
   groups: readonly GroupRef[],
   spaceAdmin: boolean,
+  options: { withToggle?: boolean } = {},
 ): Promise<AccessExplanation> {
   const groupIds = groups.map((g) => g.id);
   const subject = { accountId, groupIds, space: { id: space.id, key: space.key }, isSpaceAdmin: spaceAdmin };
-  if (!spaceAdmin) {
+  if (!spaceAdmin && !options.withToggle) {
     const index = RuleIndex.build({ enabled: false, rows: [] }, KEYS);
-    return { spaceAdmin, space, scripts: withCatalog(index.explain(subject)) };
+    return { enabled: false, spaceAdmin, space, scripts: withCatalog(index.explain(subject)) };
   }
   const decision = await loadDecisionRows(accountId, space.id, groupIds);
   const rows = named(decision.rows, groups);
   const spaceRow = rows.find((r) => r.type === 'space');
   const index = RuleIndex.build({ enabled: decision.enabled, rows }, KEYS);
   return {
+    enabled: decision.enabled,
     spaceAdmin,
     space: { ...space, name: space.name ?? (spaceRow?.name || undefined) },
     scripts: withCatalog(index.explain(subject)),

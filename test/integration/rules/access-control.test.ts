@@ -115,3 +115,22 @@ describe('malformed payloads are refused with BAD_REQUEST naming the field, and 
     expect(config.rows.map((r) => r.id)).toEqual(['global', 'u-bob']);
   });
 });
+
+describe('contract details the admin page relies on', () => {
+  it('answers an empty user or group search with no matches, and lists spaces for an empty space search', async () => {
+    for (const type of ['user', 'group'] as const) {
+      const answer = await invoke<Envelope<unknown[]>>(host, 'admin-page', 'searchSubjects', { type, query: '  ' }, ADMIN);
+      expect(answer.body).toEqual({ ok: true, data: [] });
+    }
+    const spaces = await invoke<Envelope<{ key: string }[]>>(host, 'admin-page', 'searchSubjects', { type: 'space', query: '' }, ADMIN);
+    if (!spaces.body.ok) throw new Error(JSON.stringify(spaces.body));
+    expect(spaces.body.data.map((s) => s.key)).toEqual(expect.arrayContaining(['MKT', 'HR', 'PG']));
+  });
+
+  it('explainAccess says whether the rules are on, for space admins and others alike', async () => {
+    for (const accountId of ['u-bob', 'u-nina']) {
+      const answer = await invoke<Envelope<{ enabled: boolean }>>(host, 'admin-page', 'explainAccess', { accountId, spaceKey: 'MKT' }, ADMIN);
+      expect(answer.body).toMatchObject({ ok: true, data: { enabled: true } });
+    }
+  });
+});
