@@ -2,6 +2,7 @@
  * The plain-words reason shown beside each built-in script on the space
  * settings page. Pure: no DOM, no React, so it is unit-tested under Node.
  */
+import { decisionLabels, joinNames } from '../../shared/decision';
 import type { DecidedBy, ScriptDecision } from './types';
 
 export const NOT_SPACE_ADMIN_MESSAGE = 'You are not an admin of this space, so no built-in scripts are available.';
@@ -38,7 +39,7 @@ export function describeDecision(decision: ScriptDecision): string {
  * allowed it; when restricted, the viewer's groups with rows, which all denied it.
  */
 function describeGroupDecision(allowed: boolean, decidedBy: DecidedBy): string {
-  const groups = groupLabels(decidedBy);
+  const groups = decisionLabels(decidedBy);
   if (allowed) {
     if (groups.length === 0) return 'Available to you through one of your groups.';
     if (groups.length === 1) return `Available to you through the group ${groups[0]}.`;
@@ -47,23 +48,6 @@ function describeGroupDecision(allowed: boolean, decidedBy: DecidedBy): string {
   if (groups.length === 0) return 'Restricted for your groups.';
   if (groups.length === 1) return `Restricted for your group ${groups[0]}.`;
   return `Restricted for your groups ${joinNames(groups)}.`;
-}
-
-/** Display names, falling back to the id where a name is missing. */
-function groupLabels({ ids = [], names = [] }: DecidedBy): string[] {
-  const count = Math.max(ids.length, names.length);
-  const labels: string[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const label = (names[i] ?? '').trim() || (ids[i] ?? '').trim();
-    if (label && !labels.includes(label)) labels.push(label);
-  }
-  return labels;
-}
-
-/** "a", "a and b", "a, b and c". */
-export function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 /** A decision type this page does not know (a newer server): say only what we know. */

@@ -2,16 +2,10 @@
  * The data `getMyScripts` answers with. Kept free of DOM and React so the
  * wording module and its unit tests (which run under Node) can import it.
  */
-export const DECISION_TYPES = ['feature-off', 'not-space-admin', 'user', 'group', 'space', 'global'] as const;
+import { isDecidedBy, type DecidedBy } from '../../shared/decision';
+import { isRecord } from '../../shared/resolverResult';
 
-export type DecisionType = (typeof DECISION_TYPES)[number];
-
-/** Which rule decided, for one script. For `group`, the groups that decided it. */
-export interface DecidedBy {
-  type: DecisionType;
-  ids?: string[];
-  names?: string[];
-}
+export type { DecidedBy } from '../../shared/decision';
 
 /** Whether one script is allowed, and what decided it. */
 export interface ScriptDecision {
@@ -36,23 +30,6 @@ export interface MyScriptsData {
   spaceAdmin: boolean;
   space: SpaceSummary;
   scripts: MyScript[];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isOptionalStringArray(value: unknown): boolean {
-  return value === undefined || (Array.isArray(value) && value.every((item) => typeof item === 'string'));
-}
-
-export function isDecidedBy(value: unknown): value is DecidedBy {
-  return (
-    isRecord(value) &&
-    (DECISION_TYPES as readonly unknown[]).includes(value.type) &&
-    isOptionalStringArray(value.ids) &&
-    isOptionalStringArray(value.names)
-  );
 }
 
 function isMyScript(value: unknown): value is MyScript {

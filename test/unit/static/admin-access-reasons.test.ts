@@ -1,4 +1,5 @@
-import { describeAccess, joinNames, spaceLabel, userLabel } from '../../../static/admin-page/src/access/accessReasons';
+import { describeAccess, spaceLabel, userLabel } from '../../../static/admin-page/src/access/accessReasons';
+import { joinNames } from '../../../static/shared/decision';
 import { isAccessExplanation, type AccessExplanation, type DecidedBy } from '../../../static/admin-page/src/access/accessTypes';
 
 const context: Pick<AccessExplanation, 'user' | 'space'> = {

@@ -1,4 +1,5 @@
-import { describeDecision, joinNames, NOT_SPACE_ADMIN_MESSAGE } from '../../../static/space-settings/src/reasons';
+import { describeDecision, NOT_SPACE_ADMIN_MESSAGE } from '../../../static/space-settings/src/reasons';
+import { joinNames } from '../../../static/shared/decision';
 import { isMyScriptsData, type DecidedBy, type ScriptDecision } from '../../../static/space-settings/src/types';
 
 function allowed(decidedBy: DecidedBy): ScriptDecision {

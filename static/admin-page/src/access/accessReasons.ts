@@ -3,6 +3,7 @@
  * checking access (third person, naming the row that decided). The space
  * settings page has its own, second-person wording. Pure, unit-tested.
  */
+import { decisionLabels, joinNames } from '../../../shared/decision';
 import type { AccessExplanation, DecidedBy, ScriptAccess } from './accessTypes';
 
 /** "Marketing (MKT)", or the key alone when Confluence gave no name. */
@@ -29,7 +30,7 @@ export function describeAccess(script: Pick<ScriptAccess, 'allowed' | 'decidedBy
     case 'user':
       return `${verdict} by the user rule for ${firstLabel(decidedBy) ?? userLabel(explanation.user)}`;
     case 'group':
-      return describeGroups(allowed, labels(decidedBy));
+      return describeGroups(allowed, decisionLabels(decidedBy));
     case 'space':
       return `${verdict} by the space rule for ${spaceRuleLabel(decidedBy, explanation.space)}`;
     case 'global':
@@ -57,24 +58,7 @@ function spaceRuleLabel(decidedBy: DecidedBy, space: AccessExplanation['space'])
 }
 
 function firstLabel(decidedBy: DecidedBy): string | undefined {
-  return labels(decidedBy)[0];
-}
-
-/** Display names, falling back to the id where a name is missing; no repeats. */
-function labels({ ids = [], names = [] }: DecidedBy): string[] {
-  const count = Math.max(ids.length, names.length);
-  const out: string[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const label = (names[i] ?? '').trim() || (ids[i] ?? '').trim();
-    if (label && !out.includes(label)) out.push(label);
-  }
-  return out;
-}
-
-/** "a", "a and b", "a, b and c". */
-export function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return decisionLabels(decidedBy)[0];
 }
 
 /** A decision type this page does not know (a newer server): say only the verdict. */

@@ -1,16 +1,8 @@
 /** The data `explainAccess` answers with, and its shape guard. Pure. */
-import { isOptionalString, isRecord, isStringArray } from '../../../shared/resolverResult';
+import { isDecidedBy, type DecidedBy } from '../../../shared/decision';
+import { isOptionalString, isRecord } from '../../../shared/resolverResult';
 
-export const DECISION_TYPES = ['feature-off', 'not-space-admin', 'user', 'group', 'space', 'global'] as const;
-
-export type DecisionType = (typeof DECISION_TYPES)[number];
-
-/** The row that decided (for `group`: the group rows that allowed it, or all matching ones when none did). */
-export interface DecidedBy {
-  type: DecisionType;
-  ids?: string[];
-  names?: string[];
-}
+export type { DecidedBy } from '../../../shared/decision';
 
 export interface ScriptAccess {
   key: string;
@@ -25,15 +17,6 @@ export interface AccessExplanation {
   spaceAdmin: boolean;
   space: { id: string; key: string; name?: string };
   scripts: ScriptAccess[];
-}
-
-function isDecidedBy(value: unknown): value is DecidedBy {
-  return (
-    isRecord(value) &&
-    (DECISION_TYPES as readonly unknown[]).includes(value.type) &&
-    (value.ids === undefined || isStringArray(value.ids)) &&
-    (value.names === undefined || isStringArray(value.names))
-  );
 }
 
 function isScriptAccess(value: unknown): value is ScriptAccess {

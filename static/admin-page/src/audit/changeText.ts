@@ -2,7 +2,7 @@
  * Changes to the rule table in words, for the audit log and the import
  * preview. Script keys are shown by name. Pure, unit-tested.
  */
-import { joinNames } from '../access/accessReasons';
+import { joinNames } from '../../../shared/decision';
 import type { BuiltInScript, RuleType } from '../types';
 import type { Change, ChangeSummary } from './changeTypes';
 

@@ -1,5 +1,5 @@
 /** The save bar's sentence about unsaved edits. Pure, unit-tested. */
-import { joinNames } from '../access/accessReasons';
+import { joinNames } from '../../../shared/decision';
 import type { EditCounts } from './ruleDraft';
 
 /** "Unsaved: rules turned on, 2 rows added and 1 row changed", or "No unsaved changes". */

@@ -1,38 +1,24 @@
 /**
- * Row identity and canonical order, as the server keeps them (docs/rules.md):
- * Global, spaces, groups, users; within a type by name case-insensitively,
- * then exactly, then by id; plain code-unit comparison.
+ * Row identity and canonical order: the server's own (src/rules, pure and
+ * bundled into the page), so the table sorts exactly as saves come back.
  */
-import { RULE_TYPES, type Rule, type RuleType } from '../types';
+import { compareRows } from '../../../../src/rules/order';
+import { rowRef } from '../../../../src/rules/model';
+import type { Rule } from '../types';
 
 /** A stable string for a row, e.g. `group:g-power`. Rows are matched by type and id, never by name. */
 export type RuleRef = string;
 
 export function ruleRef(rule: Pick<Rule, 'type' | 'id'>): RuleRef {
-  return `${rule.type}:${rule.id}`;
+  return rowRef(rule.type, rule.id);
 }
 
 export const GLOBAL_REF: RuleRef = 'global:global';
 
-export function compareRules(a: Pick<Rule, 'type' | 'id' | 'name'>, b: Pick<Rule, 'type' | 'id' | 'name'>): number {
-  return (
-    typeRank(a.type) - typeRank(b.type) ||
-    compareStrings(a.name.toLowerCase(), b.name.toLowerCase()) ||
-    compareStrings(a.name, b.name) ||
-    compareStrings(a.id, b.id)
-  );
-}
+export const compareRules: (a: Pick<Rule, 'type' | 'id' | 'name'>, b: Pick<Rule, 'type' | 'id' | 'name'>) => number = compareRows;
 
 /** The given script keys, deduplicated, in catalog (column) order; unknown keys are dropped. */
 export function inScriptOrder(keys: Iterable<string>, order: readonly string[]): string[] {
   const wanted = new Set(keys);
   return order.filter((key) => wanted.has(key));
-}
-
-function typeRank(type: RuleType): number {
-  return RULE_TYPES.indexOf(type);
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
