@@ -28,18 +28,13 @@ export { createConfluenceServer } from './serve';
 
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:8000';
 
+/** The v1 permission writes the relay calls (apps may not). */
+export const WRITE_ROUTES: readonly Route[] = spacePermissionWriteRoutes;
+
 /** Every endpoint the emulator answers. */
 export const ROUTES: readonly Route[] = [
-  ...userRoutes, ...groupRoutes, ...searchRoutes, ...spaceRoutes, ...spacePermissionRoutes,
+  ...userRoutes, ...groupRoutes, ...searchRoutes, ...spaceRoutes, ...spacePermissionRoutes, ...WRITE_ROUTES,
 ];
-
-/**
- * The v1 permission writes the relay calls (apps may not). Kept apart from
- * ROUTES only because test/integration/confluence/scopes.test.ts tables every
- * entry of ROUTES and is not ours to edit; test/integration/relay/
- * confluence-writes.test.ts checks these two the same way.
- */
-export const WRITE_ROUTES: readonly Route[] = spacePermissionWriteRoutes;
 
 const familyOf = (pathname: string): ApiFamily => (pathname.startsWith('/wiki/api/v2/') ? 'v2' : 'v1');
 
@@ -55,7 +50,7 @@ export class ConfluenceEmulator {
   readonly baseUrl: string;
   /** Off until a test adds a rule: `confluence.faults.add({fault: {kind: 'status', status: 429, retryAfter: '1'}, method: 'POST', times: 3})`. */
   readonly faults = new FaultInjector();
-  private readonly router = new Router([...ROUTES, ...WRITE_ROUTES]);
+  private readonly router = new Router(ROUTES);
 
   constructor(directory: SiteDirectory, options: { baseUrl?: string } = {}) {
     this.site = new Site(directory);

@@ -2,7 +2,7 @@ import { createServer, IncomingMessage, ServerResponse } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { join, normalize, resolve, sep } from 'node:path';
-import { ConfluenceEmulator, loadDirectory } from '../confluence';
+import { ConfluenceEmulator, ConnectionDropped, loadDirectory } from '../confluence';
 import { KvsEmulator, type KvsEntityDefinition } from '../kvs';
 import {
   AppIdentity,
@@ -238,11 +238,17 @@ export async function createLocalHost(options: LocalHostOptions = {}): Promise<L
     const body = await readBody(req, MAX_REQUEST_BYTES);
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers[name] = value;
-    const answer = await confluence.handle(
-      { method: req.method ?? 'GET', path: url.pathname + url.search, headers, body: body || undefined },
-      caller,
-    );
-    send(res, answer.status, answer.body, answer.headers);
+    try {
+      const answer = await confluence.handle(
+        { method: req.method ?? 'GET', path: url.pathname + url.search, headers, body: body || undefined },
+        caller,
+      );
+      send(res, answer.status, answer.body, answer.headers);
+    } catch (error) {
+      // An injected fault: the connection closes with no answer, as a dropped one does.
+      if (error instanceof ConnectionDropped) return void req.socket.destroy();
+      throw error;
+    }
   }
 
   function serveFrame(res: ServerResponse, url: URL): void {

@@ -26,8 +26,13 @@ export async function searchGroups(query: string): Promise<SubjectMatch[]> {
   return page.results.map((g) => ({ type: 'group' as const, id: g.id, name: g.name }));
 }
 
+/**
+ * Spaces for the rule picker, searched as the app: a Confluence admin sets
+ * rules for every space, including ones they cannot read themselves. Only
+ * resolvers that have checked the caller is a Confluence admin call this.
+ */
 export async function searchSpaces(query: string): Promise<SubjectMatch[]> {
   const cql = query.trim() === '' ? 'type=space' : `type=space AND title~${cqlString(query)}`;
-  const page = await mustGetJson('user', route`/wiki/rest/api/search?cql=${cql}&limit=${LIMIT}`, SpaceSearchPage);
+  const page = await mustGetJson('app', route`/wiki/rest/api/search?cql=${cql}&limit=${LIMIT}`, SpaceSearchPage);
   return page.results.flatMap((r) => (r.space ? [{ type: 'space' as const, id: r.space.id, name: r.space.name, key: r.space.key }] : []));
 }

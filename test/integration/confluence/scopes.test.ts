@@ -20,6 +20,8 @@ describe('requiredScopes / scopeAlternatives (from each endpoint\'s reference pa
     ['GET', '/wiki/api/v2/spaces/1001', [['read:space:confluence']]],
     ['GET', '/wiki/api/v2/spaces/1001/permissions', [['read:space:confluence']]],
     ['GET', '/wiki/api/v2/spaces/1001/operations', [['read:space:confluence']]],
+    ['POST', '/wiki/rest/api/space/MKT/permission', [['read:space.permission:confluence', 'write:space.permission:confluence']]],
+    ['DELETE', '/wiki/rest/api/space/MKT/permission/1', [['read:space.permission:confluence', 'write:space.permission:confluence']]],
   ];
 
   it.each(table)('%s %s', (method, path, sets) => {
@@ -30,7 +32,7 @@ describe('requiredScopes / scopeAlternatives (from each endpoint\'s reference pa
   it('covers every route', () => {
     const covered = new Set(table.map(([m, p]) => `${m} ${p.split('?')[0]}`));
     for (const r of ROUTES) {
-      const sample = r.pattern.replace('{groupId}', 'g-power').replace('{id}', '1001');
+      const sample = r.pattern.replace('{groupId}', 'g-power').replace('{spaceKey}', 'MKT').replace('/permission/{id}', '/permission/1').replace('{id}', '1001');
       expect(covered.has(`${r.method} ${sample}`)).toBe(true);
       expect(r.doc).toMatch(/^https:\/\/developer\.atlassian\.com\/cloud\/confluence\/rest\/v[12]\//);
     }

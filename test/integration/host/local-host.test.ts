@@ -142,4 +142,11 @@ describe('Custom UI and the emulated site over HTTP', () => {
     const bad = await fetch(`${host.url}/wiki/rest/api/user/current`, { headers: { authorization: basicAuth('ada@example.com', 'wrong') } });
     expect(bad.status).toBe(401);
   });
+
+  it('turns an injected dropped connection into a closed socket, then answers again', async () => {
+    host.confluence.faults.add({ fault: { kind: 'drop', when: 'before' }, method: 'GET', times: 1 });
+    const headers = { authorization: basicAuth('ada@example.com', 'local-ada') };
+    await expect(fetch(`${host.url}/wiki/rest/api/user/current`, { headers })).rejects.toThrow();
+    expect((await fetch(`${host.url}/wiki/rest/api/user/current`, { headers })).status).toBe(200);
+  });
 });
