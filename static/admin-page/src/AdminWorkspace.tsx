@@ -17,7 +17,7 @@ interface AdminWorkspaceProps {
 }
 
 /**
- * The loaded page: four tabs over one rule editor, so unsaved edits survive
+ * The loaded page: five tabs, four over one rule editor, so unsaved edits survive
  * switching tabs; leaving the page with unsaved edits asks first.
  * A tab's content is mounted the first time it is opened (its resolver
  * calls wait until then).
