@@ -25,6 +25,26 @@ export function isDecidedBy(value: unknown): value is DecidedBy {
   );
 }
 
+/** One script as both pages receive it: what it is, whether it is allowed, and what decided. */
+export interface ScriptAnswer {
+  key: string;
+  name: string;
+  description: string;
+  allowed: boolean;
+  decidedBy: DecidedBy;
+}
+
+export function isScriptAnswer(value: unknown): value is ScriptAnswer {
+  return (
+    isRecord(value) &&
+    typeof value.key === 'string' &&
+    typeof value.name === 'string' &&
+    typeof value.description === 'string' &&
+    typeof value.allowed === 'boolean' &&
+    isDecidedBy(value.decidedBy)
+  );
+}
+
 /** Display names, falling back to the id where a name is missing; no repeats. */
 export function decisionLabels({ ids = [], names = [] }: DecidedBy): string[] {
   const count = Math.max(ids.length, names.length);

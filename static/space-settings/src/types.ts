@@ -2,7 +2,7 @@
  * The data `getMyScripts` answers with. Kept free of DOM and React so the
  * wording module and its unit tests (which run under Node) can import it.
  */
-import { isDecidedBy, type DecidedBy } from '../../shared/decision';
+import { isScriptAnswer, type DecidedBy, type ScriptAnswer } from '../../shared/decision';
 import { isRecord } from '../../shared/resolverResult';
 
 export type { DecidedBy } from '../../shared/decision';
@@ -13,11 +13,7 @@ export interface ScriptDecision {
   decidedBy: DecidedBy;
 }
 
-export interface MyScript extends ScriptDecision {
-  key: string;
-  name: string;
-  description: string;
-}
+export type MyScript = ScriptAnswer;
 
 export interface SpaceSummary {
   id: string;
@@ -30,17 +26,6 @@ export interface MyScriptsData {
   spaceAdmin: boolean;
   space: SpaceSummary;
   scripts: MyScript[];
-}
-
-function isMyScript(value: unknown): value is MyScript {
-  return (
-    isRecord(value) &&
-    typeof value.key === 'string' &&
-    typeof value.name === 'string' &&
-    typeof value.description === 'string' &&
-    typeof value.allowed === 'boolean' &&
-    isDecidedBy(value.decidedBy)
-  );
 }
 
 function isSpaceSummary(value: unknown): value is SpaceSummary {
@@ -58,6 +43,6 @@ export function isMyScriptsData(value: unknown): value is MyScriptsData {
     typeof value.spaceAdmin === 'boolean' &&
     isSpaceSummary(value.space) &&
     Array.isArray(value.scripts) &&
-    value.scripts.every(isMyScript)
+    value.scripts.every(isScriptAnswer)
   );
 }

@@ -1,33 +1,16 @@
 /** The data `explainAccess` answers with, and its shape guard. Pure. */
-import { isDecidedBy, type DecidedBy } from '../../../shared/decision';
+import { isScriptAnswer, type ScriptAnswer } from '../../../shared/decision';
 import { isOptionalString, isRecord } from '../../../shared/resolverResult';
 
 export type { DecidedBy } from '../../../shared/decision';
 
-export interface ScriptAccess {
-  key: string;
-  name: string;
-  description: string;
-  allowed: boolean;
-  decidedBy: DecidedBy;
-}
+export type ScriptAccess = ScriptAnswer;
 
 export interface AccessExplanation {
   user: { accountId: string; displayName?: string };
   spaceAdmin: boolean;
   space: { id: string; key: string; name?: string };
   scripts: ScriptAccess[];
-}
-
-function isScriptAccess(value: unknown): value is ScriptAccess {
-  return (
-    isRecord(value) &&
-    typeof value.key === 'string' &&
-    typeof value.name === 'string' &&
-    typeof value.description === 'string' &&
-    typeof value.allowed === 'boolean' &&
-    isDecidedBy(value.decidedBy)
-  );
 }
 
 export function isAccessExplanation(value: unknown): value is AccessExplanation {
@@ -42,6 +25,6 @@ export function isAccessExplanation(value: unknown): value is AccessExplanation 
     typeof value.space.key === 'string' &&
     isOptionalString(value.space.name ?? undefined) &&
     Array.isArray(value.scripts) &&
-    value.scripts.every(isScriptAccess)
+    value.scripts.every(isScriptAnswer)
   );
 }
