@@ -103,6 +103,7 @@ export async function submitPermissionChanges({ payload, context }: ResolverRequ
 export type ItemView = 'queued' | 'in-progress' | 'applied' | 'already' | 'failed';
 
 function viewOf(item: StoredItem, at: number): ItemView {
+  if (item.state === 'staged') return 'queued';
   if (item.state !== 'pending') return item.state;
   return item.data.leaseUntil !== undefined && item.data.leaseUntil > at ? 'in-progress' : 'queued';
 }

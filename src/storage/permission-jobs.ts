@@ -24,12 +24,17 @@ export interface StoredJob extends JobEntity {
 export const newJobId = (at: number): string => `j${at.toString(36).padStart(9, '0')}${randomBytes(4).toString('hex')}`;
 
 /**
- * Writes a job and its items: the job first (so the list shows it), then
- * the items in transactions of 25 (each all-or-nothing, in parallel).
+ * Writes a job and its items so that either all of them run or none does,
+ * though Forge transactions hold 25 operations and a job up to 500 items:
+ * 1. every item, `staged` (no relay leases a staged item), in transactions of 25;
+ * 2. the job record: the commit point, written only once every item is stored;
+ * 3. every item promoted to `pending`.
+ * A submit that dies before 2 leaves staged items without a job, which
+ * `promoteStranded` deletes; one that dies during 3 leaves staged items of
+ * an existing job, which `promoteStranded` promotes.
  */
 export async function createJob(job: JobEntity, items: NewItem[], at: number): Promise<string> {
   const jobId = newJobId(at);
-  await kvs.entity<JobEntity>(JOB_ENTITY).set(jobId, job);
   const readGrantKey = new Map<string, string>();
   items.forEach((item, seq) => {
     const { action, operation, spaceId, subject } = item.data;
@@ -46,7 +51,7 @@ export async function createJob(job: JobEntity, items: NewItem[], at: number): P
     {
       jobId,
       seq,
-      state: item.already ? 'already' : 'pending',
+      state: item.already ? 'already' : 'staged',
       version: 1,
       availableAt: at,
       data: {
@@ -58,6 +63,17 @@ export async function createJob(job: JobEntity, items: NewItem[], at: number): P
       },
     },
   ]);
+  await writeItems(entities);
+  await kvs.entity<JobEntity>(JOB_ENTITY).set(jobId, job);
+  const staged = entities.filter(([, item]) => item.state === 'staged');
+  await writeItems(staged.map(([key, item]) => [key, promoted(item)]));
+  return jobId;
+}
+
+/** The same item, now visible to relays. */
+export const promoted = (item: ItemEntity): ItemEntity => ({ ...item, state: 'pending', version: item.version + 1 });
+
+async function writeItems(entities: [string, ItemEntity][]): Promise<void> {
   const batches: [string, ItemEntity][][] = [];
   for (let i = 0; i < entities.length; i += TX_OPS) batches.push(entities.slice(i, i + TX_OPS));
   await Promise.all(
@@ -67,7 +83,6 @@ export async function createJob(job: JobEntity, items: NewItem[], at: number): P
       return tx.execute();
     }),
   );
-  return jobId;
 }
 
 export async function listJobs(limit: number, cursor?: string): Promise<{ jobs: StoredJob[]; nextCursor?: string }> {

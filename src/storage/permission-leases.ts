@@ -2,12 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { Filter, FilterConditions, ForgeKvsAPIError, kvs, Sort, WhereConditions } from '@forge/kvs';
 import type { ItemResult, WorkItem } from '../relay/protocol';
 import { readMany, valueOf } from './kvs-io';
+import { promoted } from './permission-jobs';
 import {
   ITEM_ENTITY,
   ITEM_STATE_INDEX,
   ItemEntity,
+  JOB_ENTITY,
   KEPT_LEASE_TOKENS,
   MAX_ATTEMPTS,
+  STAGED_GRACE_MS,
 } from './permission-model';
 
 /**
@@ -112,7 +115,39 @@ async function eligible(candidates: { key: string; value: ItemEntity }[], max: n
   return chosen;
 }
 
+/**
+ * Finishes submits that died part-way (see createJob): a staged item older
+ * than any live submit whose job record exists is promoted; one whose job
+ * was never written is deleted, so it can never run.
+ */
+export async function promoteStranded(now: number): Promise<{ promoted: number; deleted: number }> {
+  const page = await kvs
+    .entity<ItemEntity>(ITEM_ENTITY)
+    .query()
+    .index(ITEM_STATE_INDEX, { partition: ['staged'] })
+    .where(WhereConditions.lessThanEqualTo(now - STAGED_GRACE_MS))
+    .limit(CANDIDATE_WINDOW)
+    .getMany();
+  if (page.results.length === 0) return { promoted: 0, deleted: 0 };
+  const jobIds = [...new Set(page.results.map((r) => r.value.jobId))];
+  const jobs = await readMany(jobIds.map((key) => ({ key, entityName: JOB_ENTITY })));
+  const outcomes = await Promise.all(
+    page.results.map(async ({ key, value }) => {
+      if (valueOf(jobs, { key: value.jobId, entityName: JOB_ENTITY }) === undefined) {
+        await kvs.entity(ITEM_ENTITY).delete(key);
+        return 'deleted' as const;
+      }
+      return (await setIfVersion(key, promoted(value), value.version)) ? ('promoted' as const) : undefined;
+    }),
+  );
+  return {
+    promoted: outcomes.filter((o) => o === 'promoted').length,
+    deleted: outcomes.filter((o) => o === 'deleted').length,
+  };
+}
+
 export async function leaseItems(now: number, max: number, leaseSeconds: number, relayInstance: string): Promise<LeaseOutcome> {
+  await promoteStranded(now);
   const leaseUntil = now + leaseSeconds * 1000;
   const window = await available(now, CANDIDATE_WINDOW);
   const candidates = await eligible(window.items, max);

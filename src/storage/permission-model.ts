@@ -2,7 +2,9 @@
  * Space-permission jobs and their items as stored in the Custom Entity Store
  * (entities `relayjob` and `relayitem` in manifest.yml).
  *
- * An item is `pending` until a relay reports its outcome. `availableAt` (ms)
+ * An item is written `staged` (invisible to relays), becomes `pending` once
+ * its job record exists (the job is written last: the submit's commit
+ * point), and stays `pending` until a relay reports its outcome. `availableAt` (ms)
  * is when it may be leased: its job's submit time while queued, the lease's
  * end while a relay holds it, so one range query on the `bystate` index
  * finds both queued items and items whose lease has run out.
@@ -19,7 +21,10 @@ export const MAX_ATTEMPTS = 5;
 /** Lease tokens kept per item, so a late report from an expired lease is still recognised. */
 export const KEPT_LEASE_TOKENS = MAX_ATTEMPTS;
 
-export type ItemState = 'pending' | Outcome;
+export type ItemState = 'staged' | 'pending' | Outcome;
+
+/** A staged item older than this whose job record exists was stranded by a submit that died mid-way: it is promoted by the next lease. */
+export const STAGED_GRACE_MS = 60_000;
 
 export interface NamedSubject extends Subject {
   name?: string;
