@@ -110,7 +110,8 @@ export async function saveConfig({ payload, context }: ResolverRequest) {
           applyChanges(current.table, { enabled: request.enabled, upsert: request.upsert, remove: request.remove }, SCRIPT_CATALOG),
       }),
     );
-    return configView(await loadTable());
+    // The saved table is the truth at its version: no need to read it back.
+    return configView({ version: saved.version, table: saved.table, newScripts: [], updatedAt: saved.updatedAt, updatedBy: saved.updatedBy });
   });
 }
 
@@ -118,11 +119,17 @@ export async function explainAccess({ payload, context }: ResolverRequest) {
   return enveloped(async () => {
     await requireConfluenceAdmin(context);
     const { accountId, spaceKey } = validPayload(ExplainAccessPayload, payload);
-    const [space, user] = await Promise.all([findSpaceByKey(spaceKey, 'app'), findUser(accountId)]);
+    const [space, user, groups] = await Promise.all([
+      findSpaceByKey(spaceKey, 'app'),
+      findUser(accountId),
+      // An unknown user's groups fail; that user is answered NOT_FOUND below.
+      groupsOfUser(accountId, 'app').catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
+    ]);
     if (!space) throw new AppError('NOT_FOUND', `There is no space with key ${spaceKey}.`, { field: 'spaceKey' });
     if (!user) throw new AppError('NOT_FOUND', `There is no user with accountId ${accountId}.`, { field: 'accountId' });
-    const groups = await groupsOfUser(accountId, 'app');
-    const spaceAdmin = await userAdministersSpace(space.id, accountId, groups.map((g) => g.id));
+    if (groups instanceof Error) throw groups;
+    // Whether they administer the space and what the rules say are read at once.
+    const spaceAdmin = userAdministersSpace(space.id, accountId, groups.map((g) => g.id));
     const explanation = await explainFor(accountId, space, groups, spaceAdmin, { withToggle: true });
     return { user: { accountId, displayName: user.displayName }, ...explanation };
   });

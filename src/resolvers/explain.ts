@@ -42,21 +42,24 @@ export async function explainFor(
   accountId: string,
   space: { id: string; key: string; name?: string },
   groups: readonly GroupRef[],
-  spaceAdmin: boolean,
+  isSpaceAdmin: boolean | Promise<boolean>,
   options: { withToggle?: boolean } = {},
 ): Promise<AccessExplanation> {
   const groupIds = groups.map((g) => g.id);
+  const [spaceAdmin, decision] = options.withToggle
+    ? await Promise.all([isSpaceAdmin, loadDecisionRows(accountId, space.id, groupIds)])
+    : [await isSpaceAdmin, undefined];
   const subject = { accountId, groupIds, space: { id: space.id, key: space.key }, isSpaceAdmin: spaceAdmin };
-  if (!spaceAdmin && !options.withToggle) {
+  if (!decision && !spaceAdmin) {
     const index = RuleIndex.build({ enabled: false, rows: [] }, KEYS);
     return { enabled: false, spaceAdmin, space, scripts: withCatalog(index.explain(subject)) };
   }
-  const decision = await loadDecisionRows(accountId, space.id, groupIds);
-  const rows = named(decision.rows, groups);
+  const { enabled, rows: decisionRows } = decision ?? (await loadDecisionRows(accountId, space.id, groupIds));
+  const rows = named(decisionRows, groups);
   const spaceRow = rows.find((r) => r.type === 'space');
-  const index = RuleIndex.build({ enabled: decision.enabled, rows }, KEYS);
+  const index = RuleIndex.build({ enabled, rows }, KEYS);
   return {
-    enabled: decision.enabled,
+    enabled,
     spaceAdmin,
     space: { ...space, name: space.name ?? (spaceRow?.name || undefined) },
     scripts: withCatalog(index.explain(subject)),

@@ -177,6 +177,8 @@ export interface SaveResult {
   version: number;
   table: RuleTable;
   changes: Change[];
+  updatedAt?: string;
+  updatedBy?: string;
 }
 
 function isConditionFailure(error: unknown): boolean {
@@ -202,7 +204,9 @@ export async function saveTable(request: SaveRequest): Promise<SaveResult> {
     throw new VersionConflictError(current.version, current.updatedBy, current.updatedAt);
   }
   const { table, changes } = request.change(current);
-  if (changes.length === 0 && current.version > 0) return { version: current.version, table: current.table, changes };
+  if (changes.length === 0 && current.version > 0) {
+    return { version: current.version, table: current.table, changes, updatedAt: current.updatedAt, updatedBy: current.updatedBy };
+  }
 
   const nextVersion = current.version + 1;
   const before = current.version === 0 ? new Map<string, StoredValue>() : encodeTable(current.table);
@@ -239,7 +243,7 @@ export async function saveTable(request: SaveRequest): Promise<SaveResult> {
   }
   await writeMany(stamped);
   await deleteMany(stamped.map(({ key }) => stagedKey(nextVersion, writer, key))).catch(() => undefined);
-  return { version: nextVersion, table, changes };
+  return { version: nextVersion, table, changes, updatedAt: at, updatedBy: request.accountId };
 }
 
 export { LEGACY_V0_KEY };
