@@ -1,14 +1,19 @@
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { Box } from '@atlaskit/primitives';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
+import { LoadingState } from '../../shared/components/LoadingState';
 import { useUnsavedChangesPrompt } from '../../shared/useUnsavedChangesPrompt';
-import { AccessCheckPanel } from './access/AccessCheckPanel';
-import { AuditLogPanel } from './audit/AuditLogPanel';
 import { RulesPanel } from './rules/RulesPanel';
-import { SpacePermissionsSection } from './space-permissions/SpacePermissionsSection';
 import { useRuleEditor } from './rules/useRuleEditor';
-import { TransferPanel } from './transfer/TransferPanel';
 import type { AdminConfig } from './types';
+
+// The other tabs load when first opened: the page's first load carries the rule table only.
+const AccessCheckPanel = lazy(() => import('./access/AccessCheckPanel').then((m) => ({ default: m.AccessCheckPanel })));
+const AuditLogPanel = lazy(() => import('./audit/AuditLogPanel').then((m) => ({ default: m.AuditLogPanel })));
+const TransferPanel = lazy(() => import('./transfer/TransferPanel').then((m) => ({ default: m.TransferPanel })));
+const SpacePermissionsSection = lazy(() =>
+  import('./space-permissions/SpacePermissionsSection').then((m) => ({ default: m.SpacePermissionsSection })),
+);
 
 const TAB_NAMES = ['Rules', 'Check access', 'Audit log', 'Export and import', 'Space permissions'] as const;
 
@@ -35,7 +40,9 @@ export function AdminWorkspace({ initialConfig }: AdminWorkspaceProps) {
   const panel = (index: number, content: ReactNode) => (
     <TabPanel>
       <Box paddingBlockStart="space.300">
-        {opened.has(index) ? content : null}
+        {opened.has(index) ? (
+          <Suspense fallback={<LoadingState label={`Loading ${TAB_NAMES[index]}`} />}>{content}</Suspense>
+        ) : null}
       </Box>
     </TabPanel>
   );

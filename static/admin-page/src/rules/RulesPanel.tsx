@@ -1,15 +1,17 @@
-import { useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useId, useMemo, useState } from 'react';
 import Heading from '@atlaskit/heading';
 import { ModalTransition } from '@atlaskit/modal-dialog';
 import { Box, Stack, Text } from '@atlaskit/primitives';
 import { EmptyState } from '../../../shared/components/EmptyState';
 import { subjectLabel } from '../subjects';
-import { AddRulesModal } from './AddRulesModal';
 import { editCounts, hasRule } from './ruleDraft';
 import { describeEdits } from './editSummaryText';
 import type { RuleRef } from './ruleOrder';
 import { tableLines } from './ruleSections';
 import { RulesToggle } from './RulesToggle';
+
+// The Add dialog (and the pickers it brings) loads when first opened.
+const AddRulesModal = lazy(() => import('./AddRulesModal').then((m) => ({ default: m.AddRulesModal })));
 import { RuleTable } from './RuleTable';
 import { RuleTableToolbar } from './RuleTableToolbar';
 import { SaveBar } from './SaveBar';
@@ -102,7 +104,11 @@ export function RulesPanel({ editor }: RulesPanelProps) {
         )}
       </Stack>
       <ModalTransition>
-        {adding ? <AddRulesModal isInTable={isInTable} onAdd={onAdd} onClose={() => setAdding(false)} /> : null}
+        {adding ? (
+          <Suspense fallback={null}>
+            <AddRulesModal isInTable={isInTable} onAdd={onAdd} onClose={() => setAdding(false)} />
+          </Suspense>
+        ) : null}
       </ModalTransition>
     </Stack>
   );
