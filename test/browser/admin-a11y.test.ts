@@ -6,15 +6,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import type { LocalHost } from '../../local/host/create-host';
-import { keepScreenshot, launchBrowser } from '../support/browser';
-import { dataOf, invoke, startHost, type Envelope } from '../support/local-host';
+import { keepScreenshot, withHostAndBrowser } from '../support/browser';
+import { dataOf, invoke, type Envelope } from '../support/local-host';
 
 let host: LocalHost;
 let browser: Browser;
 
+withHostAndBrowser((started) => ({ host, browser } = started));
 beforeAll(async () => {
-  host = await startHost();
-  browser = await launchBrowser();
   dataOf(
     await invoke<Envelope<unknown>>(
       host,
@@ -32,10 +31,6 @@ beforeAll(async () => {
       { accountId: 'u-ada' },
     ),
   );
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
 });
 
 /** The serious and critical violations axe finds in the page as it is now, as readable lines. */

@@ -6,8 +6,8 @@
  */
 import type { Browser, BrowserContext, Frame } from 'playwright-core';
 import type { LocalHost } from '../../local/host/create-host';
-import { appFrame, launchBrowser } from '../support/browser';
-import { dataOf, invoke, startHost, type Envelope } from '../support/local-host';
+import { appFrame, withHostAndBrowser } from '../support/browser';
+import { dataOf, invoke, type Envelope } from '../support/local-host';
 
 interface Config {
   version: number;
@@ -19,17 +19,12 @@ let browser: Browser;
 let first: BrowserContext;
 let second: BrowserContext;
 
+withHostAndBrowser((started) => ({ host, browser } = started));
 beforeAll(async () => {
-  host = await startHost();
-  browser = await launchBrowser();
   first = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   second = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   first.setDefaultTimeout(10_000);
   second.setDefaultTimeout(10_000);
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
 });
 
 async function openAdminPage(context: BrowserContext): Promise<Frame> {

@@ -5,8 +5,8 @@
  */
 import type { Browser, Frame, Page } from 'playwright-core';
 import type { LocalHost } from '../../local/host/create-host';
-import { appFrame, launchBrowser } from '../support/browser';
-import { dataOf, invoke, startHost, type Envelope } from '../support/local-host';
+import { appFrame, withHostAndBrowser } from '../support/browser';
+import { dataOf, invoke, type Envelope } from '../support/local-host';
 
 interface Config {
   version: number;
@@ -17,14 +17,7 @@ let host: LocalHost;
 let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  host = await startHost();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
+withHostAndBrowser((started) => ({ host, browser } = started));
 beforeEach(async () => {
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.setDefaultTimeout(10_000);

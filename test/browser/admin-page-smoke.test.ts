@@ -1,18 +1,11 @@
 import type { Browser } from 'playwright-core';
 import type { LocalHost } from '../../local/host/create-host';
-import { appFrame, keepScreenshot, launchBrowser } from '../support/browser';
-import { invoke, startHost } from '../support/local-host';
+import { appFrame, keepScreenshot, withHostAndBrowser } from '../support/browser';
+import { invoke } from '../support/local-host';
 
 let host: LocalHost;
 let browser: Browser;
-beforeAll(async () => {
-  host = await startHost();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
+withHostAndBrowser((started) => ({ host, browser } = started));
 
 describe('admin page through the local host', () => {
   it('opens in Chromium and shows the rule table the getConfig resolver answered', async () => {

@@ -5,8 +5,8 @@
  */
 import type { Browser, Frame, Page } from 'playwright-core';
 import type { LocalHost } from '../../local/host/create-host';
-import { appFrame, launchBrowser } from '../support/browser';
-import { dataOf, invoke, startHost, type Envelope } from '../support/local-host';
+import { appFrame, withHostAndBrowser } from '../support/browser';
+import { dataOf, invoke, type Envelope } from '../support/local-host';
 
 interface Row {
   type: 'space' | 'group' | 'user';
@@ -37,9 +37,8 @@ let browser: Browser;
 let page: Page;
 let frame: Frame;
 
+withHostAndBrowser((started) => ({ host, browser } = started));
 beforeAll(async () => {
-  host = await startHost();
-  browser = await launchBrowser();
   const rows = Array.from({ length: ROWS }, (_, i) => subject(i));
   dataOf(await invoke<Envelope<Config>>(host, 'admin-page', 'saveConfig', { expectedVersion: 0, enabled: true, upsert: rows }, { accountId: 'u-ada' }));
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -47,10 +46,6 @@ beforeAll(async () => {
   await page.goto(`${host.url}/admin/admin-page?as=u-ada`);
   frame = await appFrame(page);
   await frame.locator('tr[data-rule-type="global"]').waitFor();
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
 });
 
 const renderedRows = () => frame.locator('tr[data-rule-type]').count();

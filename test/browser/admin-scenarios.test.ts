@@ -5,8 +5,7 @@
  */
 import type { Browser, Frame, Page } from 'playwright-core';
 import type { LocalHost } from '../../local/host/create-host';
-import { appFrame, launchBrowser } from '../support/browser';
-import { startHost } from '../support/local-host';
+import { appFrame, withHostAndBrowser } from '../support/browser';
 
 const SCRIPTS = [
   'Bulk Delete Attachments',
@@ -28,14 +27,7 @@ let host: LocalHost;
 let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  host = await startHost();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
+withHostAndBrowser((started) => ({ host, browser } = started));
 beforeEach(async () => {
   await fetch(`${host.url}/__local/reset`, { method: 'POST' });
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

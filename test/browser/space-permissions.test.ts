@@ -1,19 +1,11 @@
 import type { Browser } from 'playwright-core';
 import type { LocalHost } from '../../local/host/create-host';
-import { appFrame, keepScreenshot, launchBrowser } from '../support/browser';
-import { startHost } from '../support/local-host';
+import { appFrame, keepScreenshot, withHostAndBrowser } from '../support/browser';
 import { startRelay } from '../integration/relay/run-relay';
 
 let host: LocalHost;
 let browser: Browser;
-beforeAll(async () => {
-  host = await startHost();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
-});
+withHostAndBrowser((started) => ({ host, browser } = started));
 
 const holds = (spaceKey: string, subjectId: string, key: string, target: string) =>
   host.confluence.site.permissions(host.confluence.site.spaceByKey(spaceKey)!.id).some((p) => p.subject.id === subjectId && p.operation.key === key && p.operation.target === target);

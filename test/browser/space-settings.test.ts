@@ -1,8 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Frame, Page } from 'playwright-core';
 import type { LocalHost } from '../../local/host/create-host';
-import { appFrame, keepScreenshot, launchBrowser } from '../support/browser';
-import { startHost } from '../support/local-host';
+import { appFrame, keepScreenshot, withHostAndBrowser } from '../support/browser';
 import { ALL_BUT_COPY_SPACE, ALL_SCRIPTS, global, replaceTable } from '../support/rules';
 
 /**
@@ -23,15 +22,10 @@ const NAMES: Record<string, string> = {
 let host: LocalHost;
 let browser: Browser;
 let page: Page;
+withHostAndBrowser((started) => ({ host, browser } = started));
 beforeAll(async () => {
-  host = await startHost();
-  browser = await launchBrowser();
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
   page = await context.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await host?.close();
 });
 
 interface Shown {
