@@ -70,8 +70,8 @@ function platformCallsHeader(stats: PlatformCallStats): string {
 }
 
 /** Content-Security-Policy like the one Forge serves Custom UI with. */
-function customUiCsp(manifestScopesAllowInlineStyles: boolean): string {
-  const styles = manifestScopesAllowInlineStyles ? "'self' 'unsafe-inline'" : "'self'";
+function customUiCsp(inlineStylesAllowed: boolean): string {
+  const styles = inlineStylesAllowed ? "'self' 'unsafe-inline'" : "'self'";
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -86,8 +86,7 @@ function customUiCsp(manifestScopesAllowInlineStyles: boolean): string {
 export async function createLocalHost(options: LocalHostOptions = {}): Promise<LocalHost> {
   const projectRoot = resolve(options.projectRoot ?? join(__dirname, '..', '..'));
   const manifest = readManifest(projectRoot);
-  const manifestText = readFileSync(join(projectRoot, 'manifest.yml'), 'utf8');
-  const inlineStylesAllowed = /unsafe-inline/.test(manifestText);
+  const inlineStylesAllowed = manifest.contentStyles.includes('unsafe-inline');
   const dataDir = options.inMemory ? undefined : resolve(options.dataDir ?? join(projectRoot, '.local-data'));
   const directory = loadDirectory(options.directoryFile);
 

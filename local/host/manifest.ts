@@ -26,6 +26,8 @@ export interface AppManifest {
   /** resource key -> folder holding index.html, relative to the project root */
   resources: Record<string, string>;
   scopes: string[];
+  /** permissions.content.styles, e.g. ['unsafe-inline'] (Forge's CSP for Custom UI follows it). */
+  contentStyles: string[];
   entities: unknown[];
 }
 
@@ -63,6 +65,7 @@ export function readManifest(projectRoot: string): AppManifest {
     functions,
     resources,
     scopes: (permissions.scopes as string[] | undefined) ?? [],
+    contentStyles: (((permissions.content ?? {}) as Raw).styles as string[] | undefined) ?? [],
     entities: asArray(((app.storage ?? {}) as Raw).entities),
   };
 }

@@ -16,10 +16,10 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
-export class StorageWriteError extends Error {
+export class StorageCallError extends Error {
   constructor(readonly failures: { key: string; code: string; message: string }[]) {
-    super(`Forge storage refused ${failures.length} write(s): ${failures[0]?.code} ${failures[0]?.message}`);
-    this.name = 'StorageWriteError';
+    super(`Forge storage refused ${failures.length} key(s): ${failures[0]?.code} ${failures[0]?.message}`);
+    this.name = 'StorageCallError';
   }
 }
 
@@ -34,7 +34,7 @@ export async function readMany(refs: readonly KeyRef[]): Promise<Map<string, unk
   for (const answer of answers) {
     for (const item of answer.successfulKeys) values.set(refId({ key: item.key, entityName: item.entityName }), item.value);
     const real = answer.failedKeys.filter((f) => f.error.code !== 'KEY_NOT_FOUND' && f.error.code !== 'NOT_FOUND');
-    if (real.length) throw new StorageWriteError(real.map((f) => ({ key: f.key, ...f.error })));
+    if (real.length) throw new StorageCallError(real.map((f) => ({ key: f.key, ...f.error })));
   }
   return values;
 }
@@ -55,7 +55,7 @@ export async function writeMany(items: { key: string; value: unknown; ttlDays?: 
     ),
   );
   const failures = answers.flatMap((a) => a.failedKeys.map((f) => ({ key: f.key, ...f.error })));
-  if (failures.length) throw new StorageWriteError(failures);
+  if (failures.length) throw new StorageCallError(failures);
 }
 
 export async function deleteMany(keys: readonly string[]): Promise<void> {

@@ -15,11 +15,7 @@ import { LEGACY_V0_KEY, readConsistent } from './consistent-read';
 import {
   allDecisionKeys,
   allTableChunkKeys,
-  DecisionType,
-  decisionBucketKey,
   decisionKeyFor,
-  GROUP_BUCKETS,
-  bucketOf,
   META_ENTITY,
   META_KEY,
   stagedKey,
@@ -118,7 +114,7 @@ export async function loadDecisionRows(
   groupIds: readonly string[],
   catalog: readonly Script[] = SCRIPT_CATALOG,
 ): Promise<DecisionRows> {
-  const groupBuckets = [...new Set(groupIds.map((id) => decisionBucketKey('group', bucketOf(id, GROUP_BUCKETS))))];
+  const groupBuckets = [...new Set(groupIds.map((id) => decisionKeyFor('group', id)))];
   const userKey = decisionKeyFor('user', accountId);
   const spaceKey = decisionKeyFor('space', spaceId);
   const read = await readConsistent([userKey, spaceKey, ...groupBuckets], { withLegacy: true });
@@ -133,7 +129,7 @@ export async function loadDecisionRows(
   add(decisionRow(bucket(userKey), 'user', accountId, scripts));
   add(decisionRow(bucket(spaceKey), 'space', spaceId, scripts));
   for (const id of new Set(groupIds)) {
-    add(decisionRow(bucket(decisionKeyFor('group' as DecisionType, id)), 'group', id, scripts));
+    add(decisionRow(bucket(decisionKeyFor('group', id)), 'group', id, scripts));
   }
   const { table } = reconcileWithCatalog({ enabled: read.meta.state.enabled, knownScripts: scripts, rows }, catalog);
   return { version: read.version, enabled: table.enabled, rows: table.rows };
