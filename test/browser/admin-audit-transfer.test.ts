@@ -7,12 +7,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import type { LocalHost } from '../../local/host/create-host';
 import { appFrame, withHostAndBrowser } from '../support/browser';
 import { dataOf, invoke, type Envelope } from '../support/local-host';
-
-interface Config {
-  version: number;
-  enabled: boolean;
-  rows: { type: string; id: string; name: string; key?: string; allowed: string[] }[];
-}
+import { getConfig, type ConfigData as Config } from '../support/rules';
 
 let host: LocalHost;
 let browser: Browser;
@@ -33,10 +28,6 @@ async function openTab(tab: string): Promise<Frame> {
   const frame = await appFrame(page);
   await frame.getByRole('tab', { name: tab }).click();
   return frame;
-}
-
-async function savedConfig(): Promise<Config> {
-  return dataOf(await invoke<Envelope<Config>>(host, 'admin-page', 'getConfig', {}, { accountId: 'u-ada' }));
 }
 
 async function saveAs(accountId: string, payload: Record<string, unknown>): Promise<Config> {
@@ -96,7 +87,7 @@ describe('export and import', () => {
     expect(download.suggestedFilename()).toMatch(/^built-in-script-permissions-v1-\d{4}-\d{2}-\d{2}\.json$/);
     const file = JSON.parse(await readFile(await download.path(), 'utf8')) as Record<string, unknown>;
     expect(file).toMatchObject({ format: 'space-admin-script-permissions', schemaVersion: 1, enabled: true });
-    expect(file.rows).toEqual((await savedConfig()).rows);
+    expect(file.rows).toEqual((await getConfig(host)).rows);
     await frame.getByText(/^Downloaded built-in-script-permissions-v1-.*: version 1, 2 rows\.$/).waitFor();
   });
 
@@ -136,12 +127,12 @@ describe('export and import', () => {
       await frame.getByText(line, { exact: true }).waitFor();
     }
     // A preview changes nothing.
-    expect((await savedConfig()).version).toBe(1);
+    expect((await getConfig(host)).version).toBe(1);
 
     await frame.getByRole('button', { name: 'Apply import' }).click();
     await frame.getByRole('heading', { name: 'Imported old-settings.json' }).waitFor();
     await frame.getByText(/^4 changes applied; the rule table is now version 2\./).waitFor();
-    const saved = await savedConfig();
+    const saved = await getConfig(host);
     expect(saved.enabled).toBe(true);
     expect(saved.rows.map((row) => [row.type, row.id, row.allowed])).toEqual([
       ['global', 'global', expect.arrayContaining(['copy-space'])],
@@ -167,7 +158,7 @@ describe('export and import', () => {
     await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
     await frame.getByRole('heading', { name: 'bad.json was not imported' }).waitFor();
     await frame.getByText(/exportedAt/).waitFor();
-    expect((await savedConfig()).version).toBe(0);
+    expect((await getConfig(host)).version).toBe(0);
   });
 
   it('asks for unsaved edits to be saved or discarded before an import', async () => {

@@ -7,12 +7,7 @@
 import type { Browser, BrowserContext, Frame } from 'playwright-core';
 import type { LocalHost } from '../../local/host/create-host';
 import { appFrame, withHostAndBrowser } from '../support/browser';
-import { dataOf, invoke, type Envelope } from '../support/local-host';
-
-interface Config {
-  version: number;
-  rows: { type: string; id: string; name: string; allowed: string[] }[];
-}
+import { getConfig } from '../support/rules';
 
 let host: LocalHost;
 let browser: Browser;
@@ -33,10 +28,6 @@ async function openAdminPage(context: BrowserContext): Promise<Frame> {
   const frame = await appFrame(page);
   await frame.locator('tr[data-rule-type="global"]').waitFor();
   return frame;
-}
-
-async function savedConfig(): Promise<Config> {
-  return dataOf(await invoke<Envelope<Config>>(host, 'admin-page', 'getConfig', {}, { accountId: 'u-ada' }));
 }
 
 const checkbox = (frame: Frame, name: string) => frame.getByRole('checkbox', { name, exact: true });
@@ -66,7 +57,7 @@ describe('two admins editing at once', () => {
     await conflict.waitFor();
     await other.getByText(/^Ada Lovelace changed the rules on .+, after you started editing\.$/).waitFor();
     // Nothing of the second admin's was saved, and nothing on screen is lost.
-    expect((await savedConfig()).version).toBe(1);
+    expect((await getConfig(host)).version).toBe(1);
     expect(await checkbox(other, 'Bulk Purge Trash for Global').isChecked()).toBe(false);
     expect(await checkbox(other, 'Delete Page Tree for power-users').isChecked()).toBe(true);
     // Their own view still shows the version they started from: Copy Space checked.
@@ -83,7 +74,7 @@ describe('two admins editing at once', () => {
     await other.getByRole('button', { name: 'Save changes' }).click();
     await other.getByText('The rule table is now version 2.').waitFor();
 
-    const saved = await savedConfig();
+    const saved = await getConfig(host);
     const global = saved.rows.find((row) => row.type === 'global');
     expect(global?.allowed).not.toContain('copy-space');
     expect(global?.allowed).not.toContain('bulk-purge-trash');

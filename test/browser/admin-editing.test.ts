@@ -7,11 +7,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import type { LocalHost } from '../../local/host/create-host';
 import { appFrame, withHostAndBrowser } from '../support/browser';
 import { dataOf, invoke, type Envelope } from '../support/local-host';
-
-interface Config {
-  version: number;
-  rows: { type: string; id: string; name: string; key?: string; allowed: string[] }[];
-}
+import { getConfig, type ConfigData as Config, type RowInput } from '../support/rules';
 
 let host: LocalHost;
 let browser: Browser;
@@ -33,13 +29,9 @@ async function openAdminPage(): Promise<Frame> {
   return frame;
 }
 
-async function savedConfig(): Promise<Config> {
-  return dataOf(await invoke<Envelope<Config>>(host, 'admin-page', 'getConfig', {}, { accountId: 'u-ada' }));
-}
-
-const MARKETING = { type: 'space', id: '1001', name: 'Marketing', key: 'MKT', allowed: [] };
-const POWER_USERS = { type: 'group', id: 'g-power', name: 'power-users', allowed: [] };
-const BOB = { type: 'user', id: 'u-bob', name: 'Bob Smith', allowed: [] };
+const MARKETING: RowInput = { type: 'space', id: '1001', name: 'Marketing', key: 'MKT', allowed: [] };
+const POWER_USERS: RowInput = { type: 'group', id: 'g-power', name: 'power-users', allowed: [] };
+const BOB: RowInput = { type: 'user', id: 'u-bob', name: 'Bob Smith', allowed: [] };
 
 /** Each test starts from its own saved table: empty storage, then these rows. */
 async function seed(rows: Config['rows']): Promise<void> {
@@ -90,7 +82,7 @@ describe('editing the rule table', () => {
     expect(await frame.locator('tr[data-rule-id="g-power"]').count()).toBe(1);
 
     await save(frame);
-    const saved = await savedConfig();
+    const saved = await getConfig(host);
     expect(saved.rows.filter((row) => row.type !== 'global')).toEqual([
       { type: 'space', id: '1001', name: 'Marketing', key: 'MKT', allowed: [] },
       { type: 'group', id: 'g-power', name: 'power-users', allowed: [] },
@@ -112,7 +104,7 @@ describe('editing the rule table', () => {
     await frame.locator('tr[data-rule-id="g-power"]').waitFor({ state: 'detached' });
     await frame.getByText('Unsaved: 1 row removed').waitFor();
     await save(frame);
-    const saved = await savedConfig();
+    const saved = await getConfig(host);
     expect(saved.rows.map((row) => row.id)).toEqual(['global', '1001', 'u-bob']);
   });
 
@@ -143,7 +135,7 @@ describe('editing the rule table', () => {
     }
     await page.keyboard.press('Enter');
     await frame.getByText('Changes saved').waitFor();
-    expect((await savedConfig()).rows.find((row) => row.id === '1001')?.allowed).toEqual(['copy-space']);
+    expect((await getConfig(host)).rows.find((row) => row.id === '1001')?.allowed).toEqual(['copy-space']);
   });
 
   it('asks before the page is left with unsaved edits, and not once they are saved', async () => {

@@ -7,6 +7,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import type { LocalHost } from '../../local/host/create-host';
 import { appFrame, withHostAndBrowser } from '../support/browser';
 import { dataOf, invoke, type Envelope } from '../support/local-host';
+import { getConfig, type ConfigData as Config } from '../support/rules';
 
 interface Row {
   type: 'space' | 'group' | 'user';
@@ -15,13 +16,6 @@ interface Row {
   key?: string;
   allowed: string[];
 }
-interface Config {
-  version: number;
-  totalRows: number;
-  nextCursor?: string;
-  rows: Row[];
-}
-
 const ROWS = 10_000;
 const TYPES = ['space', 'group', 'user'] as const;
 
@@ -89,7 +83,7 @@ describe('a 10,000-row rule table', () => {
 
     const save = JSON.parse(requests.find((body) => body.includes('"saveConfig"')) ?? '{}') as { payload?: { upsert?: Row[] } };
     expect(save.payload?.upsert).toEqual([{ type: 'group', id: 'group-4999', name: 'group 04999', allowed: ['copy-space', 'delete-page-tree'] }]);
-    const second = dataOf(await invoke<Envelope<Config>>(host, 'admin-page', 'getConfig', {}, { accountId: 'u-ada' }));
+    const second = await getConfig(host);
     expect(second.totalRows).toBe(ROWS + 1);
   });
 });
