@@ -15,7 +15,10 @@ async function main(): Promise<void> {
   if (admin) console.log(`  Admin page:      ${host.url}/admin/${admin.key}`);
   console.log(`  Confluence REST: ${host.url}/wiki/rest/api/... (Basic auth: fixture email + API token)`);
   const stop = () => {
-    host.close().then(() => process.exit(0), () => process.exit(1));
+    host.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

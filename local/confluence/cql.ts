@@ -22,28 +22,43 @@ export type CqlExpr =
   | { kind: 'not'; expr: CqlExpr }
   | { kind: 'clause'; field: string; op: Operator; values: CqlValue[] };
 
-export interface CqlOrder { field: string; direction: 'asc' | 'desc' }
+export interface CqlOrder {
+  field: string;
+  direction: 'asc' | 'desc';
+}
 
-export interface CqlQuery { expr: CqlExpr; orderBy: CqlOrder[] }
+export interface CqlQuery {
+  expr: CqlExpr;
+  orderBy: CqlOrder[];
+}
 
-type Token =
-  | { t: 'word'; v: string }
-  | { t: 'string'; v: string }
-  | { t: 'op'; v: Operator }
-  | { t: '(' | ')' | ',' };
+type Token = { t: 'word'; v: string } | { t: 'string'; v: string } | { t: 'op'; v: Operator } | { t: '(' | ')' | ',' };
 
 function tokenize(cql: string): Token[] {
   const out: Token[] = [];
   let i = 0;
   while (i < cql.length) {
     const c = cql.charAt(i);
-    if (/\s/.test(c)) { i += 1; continue; }
-    if (c === '(' || c === ')' || c === ',') { out.push({ t: c }); i += 1; continue; }
+    if (/\s/.test(c)) {
+      i += 1;
+      continue;
+    }
+    if (c === '(' || c === ')' || c === ',') {
+      out.push({ t: c });
+      i += 1;
+      continue;
+    }
     const two = cql.slice(i, i + 2);
     if (two === '!=' || two === '!~' || two === '>=' || two === '<=') {
-      out.push({ t: 'op', v: two }); i += 2; continue;
+      out.push({ t: 'op', v: two });
+      i += 2;
+      continue;
     }
-    if (c === '=' || c === '~' || c === '>' || c === '<') { out.push({ t: 'op', v: c }); i += 1; continue; }
+    if (c === '=' || c === '~' || c === '>' || c === '<') {
+      out.push({ t: 'op', v: c });
+      i += 1;
+      continue;
+    }
     if (c === '"' || c === "'") {
       let j = i + 1;
       let text = '';
@@ -69,8 +84,14 @@ class Parser {
   private pos = 0;
   constructor(private readonly tokens: Token[]) {}
 
-  private peek(): Token | undefined { return this.tokens[this.pos]; }
-  private next(): Token | undefined { const t = this.tokens[this.pos]; this.pos += 1; return t; }
+  private peek(): Token | undefined {
+    return this.tokens[this.pos];
+  }
+  private next(): Token | undefined {
+    const t = this.tokens[this.pos];
+    this.pos += 1;
+    return t;
+  }
 
   private isKeyword(word: string, offset = 0): boolean {
     const t = this.tokens[this.pos + offset];
@@ -108,18 +129,27 @@ class Parser {
 
   private or(): CqlExpr {
     let left = this.and();
-    while (this.isKeyword('or')) { this.pos += 1; left = { kind: 'or', left, right: this.and() }; }
+    while (this.isKeyword('or')) {
+      this.pos += 1;
+      left = { kind: 'or', left, right: this.and() };
+    }
     return left;
   }
 
   private and(): CqlExpr {
     let left = this.not();
-    while (this.isKeyword('and')) { this.pos += 1; left = { kind: 'and', left, right: this.not() }; }
+    while (this.isKeyword('and')) {
+      this.pos += 1;
+      left = { kind: 'and', left, right: this.not() };
+    }
     return left;
   }
 
   private not(): CqlExpr {
-    if (this.isKeyword('not')) { this.pos += 1; return { kind: 'not', expr: this.not() }; }
+    if (this.isKeyword('not')) {
+      this.pos += 1;
+      return { kind: 'not', expr: this.not() };
+    }
     if (this.peek()?.t === '(') {
       this.pos += 1;
       const inner = this.or();
@@ -138,7 +168,10 @@ class Parser {
       this.pos += op === 'in' ? 1 : 2;
       this.expect('(');
       const values: CqlValue[] = [this.value()];
-      while (this.peek()?.t === ',') { this.pos += 1; values.push(this.value()); }
+      while (this.peek()?.t === ',') {
+        this.pos += 1;
+        values.push(this.value());
+      }
       this.expect(')');
       return { kind: 'clause', field, op, values };
     }
@@ -169,9 +202,12 @@ export function parseCql(cql: string): CqlQuery {
 /** Every field the expression mentions. */
 export function fieldsOf(expr: CqlExpr): string[] {
   switch (expr.kind) {
-    case 'clause': return [expr.field];
-    case 'not': return fieldsOf(expr.expr);
-    default: return [...fieldsOf(expr.left), ...fieldsOf(expr.right)];
+    case 'clause':
+      return [expr.field];
+    case 'not':
+      return fieldsOf(expr.expr);
+    default:
+      return [...fieldsOf(expr.left), ...fieldsOf(expr.right)];
   }
 }
 
@@ -205,16 +241,22 @@ export function checkFields<E>(expr: CqlExpr, fields: Record<string, FieldSpec<E
     }
     return;
   }
-  if (expr.kind === 'not') { checkFields(expr.expr, fields); return; }
+  if (expr.kind === 'not') {
+    checkFields(expr.expr, fields);
+    return;
+  }
   checkFields(expr.left, fields);
   checkFields(expr.right, fields);
 }
 
 export function matches<E>(expr: CqlExpr, entity: E, fields: Record<string, FieldSpec<E>>, ctx: EvalContext): boolean {
   switch (expr.kind) {
-    case 'and': return matches(expr.left, entity, fields, ctx) && matches(expr.right, entity, fields, ctx);
-    case 'or': return matches(expr.left, entity, fields, ctx) || matches(expr.right, entity, fields, ctx);
-    case 'not': return !matches(expr.expr, entity, fields, ctx);
+    case 'and':
+      return matches(expr.left, entity, fields, ctx) && matches(expr.right, entity, fields, ctx);
+    case 'or':
+      return matches(expr.left, entity, fields, ctx) || matches(expr.right, entity, fields, ctx);
+    case 'not':
+      return !matches(expr.expr, entity, fields, ctx);
     case 'clause': {
       const spec = fields[expr.field];
       if (!spec) throw new CqlError(`the field '${expr.field}' is not supported here`);
@@ -222,11 +264,18 @@ export function matches<E>(expr: CqlExpr, entity: E, fields: Record<string, Fiel
       const wanted = expr.values.map((v) => (v.kind === 'text' ? v.text : ctx.fn(v.name)));
       const equal = (): boolean => have.some((h) => wanted.some((w) => fold(h) === fold(w)));
       switch (expr.op) {
-        case '=': case 'in': return equal();
-        case '!=': case 'not in': return !equal();
-        case '~': return have.some((h) => wanted.some((w) => fuzzyMatch(h, w)));
-        case '!~': return !have.some((h) => wanted.some((w) => fuzzyMatch(h, w)));
-        default: throw new CqlError(`the operator '${expr.op}' is not supported for the field '${expr.field}'`);
+        case '=':
+        case 'in':
+          return equal();
+        case '!=':
+        case 'not in':
+          return !equal();
+        case '~':
+          return have.some((h) => wanted.some((w) => fuzzyMatch(h, w)));
+        case '!~':
+          return !have.some((h) => wanted.some((w) => fuzzyMatch(h, w)));
+        default:
+          throw new CqlError(`the operator '${expr.op}' is not supported for the field '${expr.field}'`);
       }
     }
   }

@@ -19,7 +19,10 @@ export type ApiFamily = 'v1' | 'v2';
 /** Thrown by handlers; rendered in the route family's error shape. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }

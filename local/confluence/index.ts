@@ -2,9 +2,7 @@
 // from a site fixture with the shapes, paging and errors Atlassian documents.
 import { authenticate } from './auth';
 import { ConnectionDropped, FaultInjector } from './faults';
-import {
-  ApiError, errorResponse, type ApiFamily, type ConfluenceRequest, type ConfluenceResponse,
-} from './http';
+import { ApiError, errorResponse, type ApiFamily, type ConfluenceRequest, type ConfluenceResponse } from './http';
 import { Router, type Route } from './router';
 import { groupRoutes } from './routes/groups';
 import { searchRoutes } from './routes/search';
@@ -33,7 +31,12 @@ export const WRITE_ROUTES: readonly Route[] = spacePermissionWriteRoutes;
 
 /** Every endpoint the emulator answers. */
 export const ROUTES: readonly Route[] = [
-  ...userRoutes, ...groupRoutes, ...searchRoutes, ...spaceRoutes, ...spacePermissionRoutes, ...WRITE_ROUTES,
+  ...userRoutes,
+  ...groupRoutes,
+  ...searchRoutes,
+  ...spaceRoutes,
+  ...spacePermissionRoutes,
+  ...WRITE_ROUTES,
 ];
 
 const familyOf = (pathname: string): ApiFamily => (pathname.startsWith('/wiki/api/v2/') ? 'v2' : 'v1');
@@ -76,7 +79,9 @@ export class ConfluenceEmulator {
    * Unknown endpoints answer [].
    */
   requiredScopes(method: string, path: string): string[] {
-    return this.scopeAlternatives(method, path).filter((set) => set.length === 1).map((set) => set[0] ?? '');
+    return this.scopeAlternatives(method, path)
+      .filter((set) => set.length === 1)
+      .map((set) => set[0] ?? '');
   }
 
   /** The scope sets that allow the endpoint: any one set, every scope in it. Unknown endpoints answer []. */
@@ -106,7 +111,9 @@ export class ConfluenceEmulator {
       if (fault.kind === 'drop' && fault.when === 'before') throw new ConnectionDropped('before');
       if (fault.kind === 'status') {
         const res = errorResponse(familyOf(pathname), fault.status, fault.message ?? `Injected fault: ${fault.status}`);
-        return fault.retryAfter === undefined ? res : { ...res, headers: { ...res.headers, 'retry-after': fault.retryAfter } };
+        return fault.retryAfter === undefined
+          ? res
+          : { ...res, headers: { ...res.headers, 'retry-after': fault.retryAfter } };
       }
     }
     const answer = this.answer(req, caller);
@@ -129,7 +136,13 @@ export class ConfluenceEmulator {
         throw new ApiError(401, 'Client must be authenticated to access this resource.');
       }
       return m.route.handle({
-        site: this.site, caller, params: m.params, query, pathname, baseUrl: this.baseUrl, req,
+        site: this.site,
+        caller,
+        params: m.params,
+        query,
+        pathname,
+        baseUrl: this.baseUrl,
+        req,
       });
     } catch (err) {
       if (err instanceof ApiError) return errorResponse(family, err.status, err.message);

@@ -43,7 +43,10 @@ export function decodeCursor(cursor: string): number {
 
 // ---- v1 -------------------------------------------------------------------
 
-export interface V1PageRequest { start: number; limit: number }
+export interface V1PageRequest {
+  start: number;
+  limit: number;
+}
 
 export interface V1PageOptions {
   defaultLimit: number;
@@ -84,7 +87,10 @@ export function v1Page<T>(all: readonly T[], page: V1PageRequest, ctx: LinkConte
 
 // ---- v2 -------------------------------------------------------------------
 
-export interface V2PageRequest { offset: number; limit: number }
+export interface V2PageRequest {
+  offset: number;
+  limit: number;
+}
 
 export function readV2Page(query: URLSearchParams, opts: { defaultLimit: number; maxLimit: number }): V2PageRequest {
   const cursor = query.get('cursor');

@@ -18,9 +18,11 @@ export function intParam(query: URLSearchParams, name: string, opts: IntOptions)
   const value = Number(raw.trim());
   if (!Number.isSafeInteger(value)) throw badRequest(`Parameter '${name}' is out of range: ${raw}`);
   if (value < opts.min) {
-    throw badRequest(opts.max === undefined
-      ? `Parameter '${name}' must be ${opts.min} or more, got ${value}`
-      : `Parameter '${name}' must be between ${opts.min} and ${opts.max}, got ${value}`);
+    throw badRequest(
+      opts.max === undefined
+        ? `Parameter '${name}' must be ${opts.min} or more, got ${value}`
+        : `Parameter '${name}' must be between ${opts.min} and ${opts.max}, got ${value}`,
+    );
   }
   if (opts.max !== undefined && value > opts.max) {
     if (opts.aboveMax === 'clamp') return opts.max;
@@ -38,7 +40,11 @@ export function requiredParam(query: URLSearchParams, name: string): string {
 
 /** A multi-value parameter: repeated (`a=1&a=2`) and/or comma-separated (`a=1,2`). */
 export function listParam(query: URLSearchParams, name: string): string[] {
-  return query.getAll(name).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  return query
+    .getAll(name)
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }
 
 export function boolParam(query: URLSearchParams, name: string, fallback: boolean): boolean {
@@ -50,7 +56,11 @@ export function boolParam(query: URLSearchParams, name: string, fallback: boolea
 }
 
 /** One of a fixed set of values (undefined when absent). */
-export function enumParam<T extends string>(query: URLSearchParams, name: string, allowed: readonly T[]): T | undefined {
+export function enumParam<T extends string>(
+  query: URLSearchParams,
+  name: string,
+  allowed: readonly T[],
+): T | undefined {
   const raw = query.get(name);
   if (raw === null || raw === '') return undefined;
   const found = allowed.find((a) => a === raw);

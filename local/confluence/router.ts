@@ -33,7 +33,11 @@ export interface Route {
   handle(ctx: RouteContext): ConfluenceResponse;
 }
 
-interface Compiled { route: Route; regex: RegExp; names: string[] }
+interface Compiled {
+  route: Route;
+  regex: RegExp;
+  names: string[];
+}
 
 export type Match =
   | { kind: 'found'; route: Route; params: Record<string, string> }
@@ -44,12 +48,15 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function compile(route: Route): Compiled {
   const names: string[] = [];
-  const source = route.pattern.split('/').map((seg) => {
-    const m = /^\{([A-Za-z][A-Za-z0-9]*)\}$/.exec(seg);
-    if (!m?.[1]) return escape(seg);
-    names.push(m[1]);
-    return '([^/]+)';
-  }).join('/');
+  const source = route.pattern
+    .split('/')
+    .map((seg) => {
+      const m = /^\{([A-Za-z][A-Za-z0-9]*)\}$/.exec(seg);
+      if (!m?.[1]) return escape(seg);
+      names.push(m[1]);
+      return '([^/]+)';
+    })
+    .join('/');
   return { route, regex: new RegExp(`^${source}/?$`), names };
 }
 
@@ -65,7 +72,10 @@ export class Router {
     for (const c of this.compiled) {
       const m = c.regex.exec(pathname);
       if (!m) continue;
-      if (c.route.method !== method.toUpperCase()) { allowed.push(c.route.method); continue; }
+      if (c.route.method !== method.toUpperCase()) {
+        allowed.push(c.route.method);
+        continue;
+      }
       const params: Record<string, string> = {};
       c.names.forEach((name, i) => {
         const raw = m[i + 1] ?? '';

@@ -4,14 +4,36 @@ import { z } from 'zod';
 
 /** Operation keys Confluence uses in space permissions (v1 SpacePermissionV2, v2 SpacePermissionAssignment). */
 export const OPERATION_KEYS = [
-  'administer', 'archive', 'copy', 'create', 'delete', 'export', 'move',
-  'purge', 'purge_version', 'read', 'restore', 'restrict_content', 'update', 'use',
+  'administer',
+  'archive',
+  'copy',
+  'create',
+  'delete',
+  'export',
+  'move',
+  'purge',
+  'purge_version',
+  'read',
+  'restore',
+  'restrict_content',
+  'update',
+  'use',
 ] as const;
 
 /** Target types Confluence uses in space permissions. */
 export const TARGET_TYPES = [
-  'application', 'attachment', 'blogpost', 'comment', 'custom_content', 'database',
-  'embed', 'folder', 'page', 'space', 'userProfile', 'whiteboard',
+  'application',
+  'attachment',
+  'blogpost',
+  'comment',
+  'custom_content',
+  'database',
+  'embed',
+  'folder',
+  'page',
+  'space',
+  'userProfile',
+  'whiteboard',
 ] as const;
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
@@ -33,7 +55,10 @@ const groupSchema = z.strictObject({
 
 const permissionSchema = z.strictObject({
   /** Numeric string, as on a real site; assigned on load when absent. */
-  id: z.string().regex(/^[0-9]+$/, 'must be a numeric string').optional(),
+  id: z
+    .string()
+    .regex(/^[0-9]+$/, 'must be a numeric string')
+    .optional(),
   subject: z.strictObject({
     type: z.enum(['user', 'group']),
     id: nonEmpty,
@@ -53,7 +78,10 @@ const spaceSchema = z.strictObject({
   status: z.enum(['current', 'archived']).default('current'),
   authorId: z.string().optional(),
   createdAt: z.iso.datetime({ message: 'must be an ISO 8601 date-time' }).optional(),
-  homepageId: z.string().regex(/^[0-9]+$/, 'must be a numeric string').optional(),
+  homepageId: z
+    .string()
+    .regex(/^[0-9]+$/, 'must be a numeric string')
+    .optional(),
   permissions: z.array(permissionSchema).default([]),
 });
 
@@ -79,7 +107,12 @@ export const siteDirectorySchema = z
     const issue = (path: (string | number)[], message: string): void => {
       ctx.addIssue({ code: 'custom', path, message });
     };
-    const seen = (values: string[], path: (i: number) => (string | number)[], what: string, fold = false): Set<string> => {
+    const seen = (
+      values: string[],
+      path: (i: number) => (string | number)[],
+      what: string,
+      fold = false,
+    ): Set<string> => {
       const set = new Set<string>();
       values.forEach((raw, i) => {
         const v = fold ? raw.toLowerCase() : raw;
@@ -88,12 +121,39 @@ export const siteDirectorySchema = z
       });
       return set;
     };
-    const userIds = seen(dir.users.map((u) => u.accountId), (i) => ['users', i, 'accountId'], 'accountId');
-    seen(dir.users.map((u) => u.email), (i) => ['users', i, 'email'], 'email', true);
-    const groupIds = seen(dir.groups.map((g) => g.id), (i) => ['groups', i, 'id'], 'group id');
-    seen(dir.groups.map((g) => g.name), (i) => ['groups', i, 'name'], 'group name', true);
-    seen(dir.spaces.map((s) => s.id), (i) => ['spaces', i, 'id'], 'space id');
-    seen(dir.spaces.map((s) => s.key), (i) => ['spaces', i, 'key'], 'space key', true);
+    const userIds = seen(
+      dir.users.map((u) => u.accountId),
+      (i) => ['users', i, 'accountId'],
+      'accountId',
+    );
+    seen(
+      dir.users.map((u) => u.email),
+      (i) => ['users', i, 'email'],
+      'email',
+      true,
+    );
+    const groupIds = seen(
+      dir.groups.map((g) => g.id),
+      (i) => ['groups', i, 'id'],
+      'group id',
+    );
+    seen(
+      dir.groups.map((g) => g.name),
+      (i) => ['groups', i, 'name'],
+      'group name',
+      true,
+    );
+    seen(
+      dir.spaces.map((s) => s.id),
+      (i) => ['spaces', i, 'id'],
+      'space id',
+    );
+    seen(
+      dir.spaces.map((s) => s.key),
+      (i) => ['spaces', i, 'key'],
+      'space key',
+      true,
+    );
     const permIds: string[] = [];
     const permPaths: (string | number)[][] = [];
 
@@ -106,8 +166,10 @@ export const siteDirectorySchema = z
       s.permissions.forEach((p, pi) => {
         const known = p.subject.type === 'user' ? userIds : groupIds;
         if (!known.has(p.subject.id)) {
-          issue(['spaces', si, 'permissions', pi, 'subject', 'id'],
-            `no ${p.subject.type === 'user' ? 'user with accountId' : 'group with id'} "${p.subject.id}"`);
+          issue(
+            ['spaces', si, 'permissions', pi, 'subject', 'id'],
+            `no ${p.subject.type === 'user' ? 'user with accountId' : 'group with id'} "${p.subject.id}"`,
+          );
         }
         if (p.id !== undefined) {
           permIds.push(p.id);

@@ -30,7 +30,11 @@ export interface ConfluenceServer {
   close(): Promise<void>;
 }
 
-export async function createConfluenceServer(emulator: ConfluenceEmulator, port = 0, hostname = '127.0.0.1'): Promise<ConfluenceServer> {
+export async function createConfluenceServer(
+  emulator: ConfluenceEmulator,
+  port = 0,
+  hostname = '127.0.0.1',
+): Promise<ConfluenceServer> {
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', `http://${hostname}`);
@@ -38,13 +42,22 @@ export async function createConfluenceServer(emulator: ConfluenceEmulator, port 
       const body = await readBody(req);
       if (!caller) {
         res.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Basic realm="Confluence"' });
-        res.end(JSON.stringify({ statusCode: 401, message: 'Client must be authenticated to access this resource.', data: { authorized: false, valid: true, errors: [], successful: false } }));
+        res.end(
+          JSON.stringify({
+            statusCode: 401,
+            message: 'Client must be authenticated to access this resource.',
+            data: { authorized: false, valid: true, errors: [], successful: false },
+          }),
+        );
         return;
       }
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers[name] = value;
       try {
-        const answer = await emulator.handle({ method: req.method ?? 'GET', path: url.pathname + url.search, headers, body: body || undefined }, caller);
+        const answer = await emulator.handle(
+          { method: req.method ?? 'GET', path: url.pathname + url.search, headers, body: body || undefined },
+          caller,
+        );
         res.writeHead(answer.status, answer.headers);
         res.end(answer.status === 204 ? undefined : answer.body);
       } catch (error) {

@@ -9,7 +9,10 @@ export interface ShapeContext {
 
 const DEFAULT_CREATED_AT = '2024-01-15T09:00:00.000Z';
 
-export interface V1Operation { operation: string; targetType: string }
+export interface V1Operation {
+  operation: string;
+  targetType: string;
+}
 
 export const v1Operation = (op: Operation): V1Operation => ({ operation: op.key, targetType: op.target });
 

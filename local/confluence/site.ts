@@ -2,14 +2,22 @@
 // Route handlers read it; later issues (grant/revoke, fault injection) mutate
 // it through the methods here, so the rules live in one place.
 import type {
-  DirectoryGroup, DirectoryPermission, DirectorySpace, DirectoryUser,
-  OperationKey, SiteDirectory, TargetType,
+  DirectoryGroup,
+  DirectoryPermission,
+  DirectorySpace,
+  DirectoryUser,
+  OperationKey,
+  SiteDirectory,
+  TargetType,
 } from './schema';
 import { DEFAULT_APP_USER } from './schema';
 
 export type Caller = { kind: 'user'; accountId: string } | { kind: 'app' } | { kind: 'anonymous' };
 
-export interface Operation { key: OperationKey; target: TargetType }
+export interface Operation {
+  key: OperationKey;
+  target: TargetType;
+}
 
 /** A permission assignment with its id always set. */
 export type PermissionAssignment = DirectoryPermission & { id: string };
@@ -173,8 +181,13 @@ export class Site {
     if (!s) throw new Error(`no space with id ${spaceId}`);
     const known = subject.type === 'user' ? this.user(subject.id) : this.group(subject.id);
     if (!known) throw new Error(`no ${subject.type} with id ${subject.id}`);
-    const existing = s.permissions.find((p) => p.subject.type === subject.type && p.subject.id === subject.id
-      && p.operation.key === operation.key && p.operation.target === operation.target);
+    const existing = s.permissions.find(
+      (p) =>
+        p.subject.type === subject.type &&
+        p.subject.id === subject.id &&
+        p.operation.key === operation.key &&
+        p.operation.target === operation.target,
+    );
     if (existing) return { ...existing, id: existing.id ?? '' };
     const created: PermissionAssignment = {
       id: this.newPermissionId(),
@@ -193,7 +206,8 @@ export class Site {
     const index = s.permissions.findIndex((p) => p.id === permissionId);
     if (index < 0) return false;
     const [removed] = s.permissions.splice(index, 1);
-    if (removed) this.changes.push({ kind: 'revoke', spaceId, permission: { ...structuredClone(removed), id: removed.id ?? '' } });
+    if (removed)
+      this.changes.push({ kind: 'revoke', spaceId, permission: { ...structuredClone(removed), id: removed.id ?? '' } });
     return true;
   }
 }

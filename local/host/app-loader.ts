@@ -18,7 +18,9 @@ export function loadHandlers(projectRoot: string, manifest: AppManifest): Record
     const appModule = require(join(projectRoot, 'src', file)) as Record<string, unknown>;
     const handler = appModule[exportName];
     if (typeof handler !== 'function') {
-      throw new Error(`manifest.yml function '${functionKey}' names ${reference}, but src/${file} exports no function '${exportName}'`);
+      throw new Error(
+        `manifest.yml function '${functionKey}' names ${reference}, but src/${file} exports no function '${exportName}'`,
+      );
     }
     handlers[functionKey] = handler as ForgeHandler;
   }

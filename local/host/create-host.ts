@@ -148,7 +148,14 @@ export async function createLocalHost(options: LocalHostOptions = {}): Promise<L
 
   async function invoke(request: InvokeRequest) {
     try {
-      const { value, invocation } = await invokeResolver(app, manifest, handlers, site, request, options.timeLimitsMs?.resolver);
+      const { value, invocation } = await invokeResolver(
+        app,
+        manifest,
+        handlers,
+        site,
+        request,
+        options.timeLimitsMs?.resolver,
+      );
       return { value, record: remember(invocation, 'ok') };
     } catch (error) {
       if (error instanceof InvocationTimeoutError) remember(error.invocation, 'timeout');
@@ -173,7 +180,9 @@ export async function createLocalHost(options: LocalHostOptions = {}): Promise<L
   function defaultPersona(page: PageModule): string {
     const users = confluence.directory.users;
     const admin = users.find((u) => u.siteAdmin === true);
-    return (page.moduleType === 'confluence:globalSettings' ? admin : undefined)?.accountId ?? users[0]?.accountId ?? '';
+    return (
+      (page.moduleType === 'confluence:globalSettings' ? admin : undefined)?.accountId ?? users[0]?.accountId ?? ''
+    );
   }
 
   async function handleInvoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -182,14 +191,19 @@ export async function createLocalHost(options: LocalHostOptions = {}): Promise<L
       request = JSON.parse(await readBody(req, MAX_REQUEST_BYTES)) as InvokeRequest;
     } catch (error) {
       if (error instanceof BodyTooLargeError) return sendJson(res, 413, { error: { message: error.message } });
-      return sendJson(res, 400, { error: { message: 'Request body must be JSON: {module, functionKey, payload, context}' } });
+      return sendJson(res, 400, {
+        error: { message: 'Request body must be JSON: {module, functionKey, payload, context}' },
+      });
     }
     if (!request || typeof request !== 'object') {
       return sendJson(res, 400, { error: { message: 'Request body must be a JSON object' } });
     }
     try {
       const { value, record } = await invoke(request);
-      sendJson(res, 200, value, { 'x-forge-platform-calls': platformCallsHeader(record.calls), 'x-forge-invocation-id': record.id });
+      sendJson(res, 200, value, {
+        'x-forge-platform-calls': platformCallsHeader(record.calls),
+        'x-forge-invocation-id': record.id,
+      });
     } catch (error) {
       if (error instanceof LocalHostError) return sendJson(res, error.status, { error: { message: error.message } });
       if (error instanceof InvocationTimeoutError) return sendJson(res, 504, { error: { message: error.message } });
@@ -206,20 +220,31 @@ export async function createLocalHost(options: LocalHostOptions = {}): Promise<L
     try {
       body = await readBody(req, MAX_REQUEST_BYTES);
     } catch (error) {
-      if (error instanceof BodyTooLargeError) return send(res, 413, 'Payload too large', { 'content-type': 'text/plain' });
+      if (error instanceof BodyTooLargeError)
+        return send(res, 413, 'Payload too large', { 'content-type': 'text/plain' });
       throw error;
     }
     try {
-      const answer = await invokeWebTrigger(app, manifest, handlers, moduleKey, {
-        method: req.method ?? 'GET',
-        path: url.pathname,
-        userPath: rest.length ? `/${rest.join('/')}` : '',
-        query: url.searchParams,
-        headers: req.headers,
-        body,
-      }, options.timeLimitsMs?.webtrigger);
+      const answer = await invokeWebTrigger(
+        app,
+        manifest,
+        handlers,
+        moduleKey,
+        {
+          method: req.method ?? 'GET',
+          path: url.pathname,
+          userPath: rest.length ? `/${rest.join('/')}` : '',
+          query: url.searchParams,
+          headers: req.headers,
+          body,
+        },
+        options.timeLimitsMs?.webtrigger,
+      );
       remember(answer.invocation, answer.status >= 500 ? 'error' : 'ok');
-      send(res, answer.status, answer.body, { ...answer.headers, 'x-forge-platform-calls': platformCallsHeader(answer.invocation.calls.stats()) });
+      send(res, answer.status, answer.body, {
+        ...answer.headers,
+        'x-forge-platform-calls': platformCallsHeader(answer.invocation.calls.stats()),
+      });
     } catch (error) {
       if (error instanceof InvocationTimeoutError) {
         remember(error.invocation, 'timeout');
@@ -232,7 +257,17 @@ export async function createLocalHost(options: LocalHostOptions = {}): Promise<L
   async function handleConfluence(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const caller = confluence.authenticate(req.headers.authorization);
     if (!caller) {
-      return sendJson(res, 401, { statusCode: 401, message: 'Basic authentication with passwords is deprecated. For more information, see: https://developer.atlassian.com/cloud/confluence/deprecation-notice-basic-auth/', data: { authorized: false, valid: true, errors: [], successful: false } }, { 'www-authenticate': 'Basic realm="Confluence"' });
+      return sendJson(
+        res,
+        401,
+        {
+          statusCode: 401,
+          message:
+            'Basic authentication with passwords is deprecated. For more information, see: https://developer.atlassian.com/cloud/confluence/deprecation-notice-basic-auth/',
+          data: { authorized: false, valid: true, errors: [], successful: false },
+        },
+        { 'www-authenticate': 'Basic realm="Confluence"' },
+      );
     }
     const body = await readBody(req, MAX_REQUEST_BYTES);
     const headers: Record<string, string> = {};
@@ -255,7 +290,8 @@ export async function createLocalHost(options: LocalHostOptions = {}): Promise<L
     const page = manifest.pages.find((p) => p.key === decodeURIComponent(moduleKey ?? ''));
     if (!page) return send(res, 404, 'Unknown module', { 'content-type': 'text/plain' });
     const root = resolve(projectRoot, manifest.resources[page.resourceKey] ?? '');
-    const relative = fileParts.length === 0 || fileParts.join('/') === '' ? 'index.html' : decodeURIComponent(fileParts.join('/'));
+    const relative =
+      fileParts.length === 0 || fileParts.join('/') === '' ? 'index.html' : decodeURIComponent(fileParts.join('/'));
     const file = normalize(join(root, relative));
     if (!file.startsWith(root + sep) || !existsSync(file)) {
       const hint = relative === 'index.html' ? ' (run `npm run build:ui`)' : '';
@@ -263,7 +299,10 @@ export async function createLocalHost(options: LocalHostOptions = {}): Promise<L
     }
     const csp = { 'content-security-policy': customUiCsp(inlineStylesAllowed) };
     if (relative === 'index.html') {
-      const html = readFileSync(file, 'utf8').replace(/<head([^>]*)>/i, '<head$1><script src="/__local/bridge.js"></script>');
+      const html = readFileSync(file, 'utf8').replace(
+        /<head([^>]*)>/i,
+        '<head$1><script src="/__local/bridge.js"></script>',
+      );
       return send(res, 200, html, { 'content-type': 'text/html; charset=utf-8', ...csp });
     }
     send(res, 200, readFileSync(file), { 'content-type': contentTypeOf(file), ...csp });
@@ -279,16 +318,22 @@ export async function createLocalHost(options: LocalHostOptions = {}): Promise<L
     if (admin) page = manifest.pages.find((p) => p.key === admin[1] && p.moduleType === 'confluence:globalSettings');
     if (space) {
       spaceKey = decodeURIComponent(space[1]);
-      page = manifest.pages.find((p) => p.moduleType === 'confluence:spaceSettings' && (!space[2] || p.route === space[2] || p.key === space[2]));
+      page = manifest.pages.find(
+        (p) => p.moduleType === 'confluence:spaceSettings' && (!space[2] || p.route === space[2] || p.key === space[2]),
+      );
       const chosen = url.searchParams.get('space');
       if (chosen && chosen !== spaceKey && page) {
-        send(res, 302, '', { location: `/spaces/${encodeURIComponent(chosen)}/settings/${page.route ?? page.key}?${new URLSearchParams({ as: url.searchParams.get('as') ?? '', theme })}` });
+        send(res, 302, '', {
+          location: `/spaces/${encodeURIComponent(chosen)}/settings/${page.route ?? page.key}?${new URLSearchParams({ as: url.searchParams.get('as') ?? '', theme })}`,
+        });
         return true;
       }
     }
     if (!page) return false;
     const accountId = url.searchParams.get('as') || defaultPersona(page);
-    send(res, 200, framePage(data, page, { accountId, spaceKey, theme }), { 'content-type': 'text/html; charset=utf-8' });
+    send(res, 200, framePage(data, page, { accountId, spaceKey, theme }), {
+      'content-type': 'text/html; charset=utf-8',
+    });
     return true;
   }
 
@@ -298,7 +343,8 @@ export async function createLocalHost(options: LocalHostOptions = {}): Promise<L
     if (path.startsWith('/wiki/')) return handleConfluence(req, res, url);
     if (path.startsWith('/x1/')) return handleWebTrigger(req, res, url);
     if (path === '/__local/invoke' && req.method === 'POST') return handleInvoke(req, res);
-    if (path === '/__local/bridge.js') return send(res, 200, BRIDGE_SCRIPT, { 'content-type': 'text/javascript; charset=utf-8' });
+    if (path === '/__local/bridge.js')
+      return send(res, 200, BRIDGE_SCRIPT, { 'content-type': 'text/javascript; charset=utf-8' });
     if (path === '/__local/theme.css') return send(res, 200, themeCss(), { 'content-type': 'text/css; charset=utf-8' });
     if (path.startsWith('/__local/frame/')) return serveFrame(res, url);
     if (path === '/__local/stats') return sendJson(res, 200, { invocations: records.slice(-100).reverse() });
@@ -306,12 +352,18 @@ export async function createLocalHost(options: LocalHostOptions = {}): Promise<L
       const page = manifest.pages.find((p) => p.key === url.searchParams.get('module'));
       if (!page) return sendJson(res, 404, { error: { message: 'Unknown module' } });
       try {
-        return sendJson(res, 200, pageContext(app, page, site, {
-          accountId: url.searchParams.get('accountId') ?? undefined,
-          spaceKey: url.searchParams.get('spaceKey') ?? undefined,
-        }));
+        return sendJson(
+          res,
+          200,
+          pageContext(app, page, site, {
+            accountId: url.searchParams.get('accountId') ?? undefined,
+            spaceKey: url.searchParams.get('spaceKey') ?? undefined,
+          }),
+        );
       } catch (error) {
-        return sendJson(res, error instanceof LocalHostError ? error.status : 500, { error: { message: (error as Error).message } });
+        return sendJson(res, error instanceof LocalHostError ? error.status : 500, {
+          error: { message: (error as Error).message },
+        });
       }
     }
     if (path === '/__local/reset' && req.method === 'POST') {
@@ -319,7 +371,8 @@ export async function createLocalHost(options: LocalHostOptions = {}): Promise<L
       records.length = 0;
       return sendJson(res, 200, { reset: true });
     }
-    if (path === '/' || path === '/index.html') return send(res, 200, indexPage(hostPageData()), { 'content-type': 'text/html; charset=utf-8' });
+    if (path === '/' || path === '/index.html')
+      return send(res, 200, indexPage(hostPageData()), { 'content-type': 'text/html; charset=utf-8' });
     if (req.method === 'GET' && serveHostPage(res, url)) return;
     sendJson(res, 404, { error: { message: `Nothing at ${path}` } });
   }
@@ -342,4 +395,3 @@ export async function createLocalHost(options: LocalHostOptions = {}): Promise<L
     },
   };
 }
-

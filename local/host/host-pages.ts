@@ -21,7 +21,10 @@ export interface HostPageData {
 }
 
 const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string,
+  );
 
 const STYLE = `
   :root { color-scheme: light dark; font-family: -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, sans-serif; }
@@ -43,7 +46,10 @@ function layout(title: string, header: string, body: string): string {
 
 function select(name: string, label: string, options: { value: string; text: string }[], selected: string): string {
   const items = options
-    .map((o) => `<option value="${escapeHtml(o.value)}"${o.value === selected ? ' selected' : ''}>${escapeHtml(o.text)}</option>`)
+    .map(
+      (o) =>
+        `<option value="${escapeHtml(o.value)}"${o.value === selected ? ' selected' : ''}>${escapeHtml(o.text)}</option>`,
+    )
     .join('');
   return `<label>${escapeHtml(label)} <select name="${name}" onchange="this.form.submit()">${items}</select></label>`;
 }
@@ -66,9 +72,15 @@ export interface FrameChoice {
 export function framePage(data: HostPageData, page: PageModule, choice: FrameChoice): string {
   const frameQuery = new URLSearchParams({ accountId: choice.accountId, theme: choice.theme });
   if (choice.spaceKey) frameQuery.set('spaceKey', choice.spaceKey);
-  const spaceSwitch = page.moduleType === 'confluence:spaceSettings'
-    ? select('space', 'Space', data.spaces.map((s) => ({ value: s.key, text: `${s.name} (${s.key})` })), choice.spaceKey ?? '')
-    : '';
+  const spaceSwitch =
+    page.moduleType === 'confluence:spaceSettings'
+      ? select(
+          'space',
+          'Space',
+          data.spaces.map((s) => ({ value: s.key, text: `${s.name} (${s.key})` })),
+          choice.spaceKey ?? '',
+        )
+      : '';
   const header = `<strong><a href="/">Local Forge host</a> · ${escapeHtml(page.title)}</strong>
 <form method="get" style="display:contents">
 ${select('as', 'Acting as', personaOptions(data.personas), choice.accountId)}
@@ -90,15 +102,22 @@ export function indexPage(data: HostPageData): string {
   const pageLinks = data.pages
     .flatMap((page) =>
       page.moduleType === 'confluence:spaceSettings'
-        ? data.spaces.map((s) => `<li><a href="${pagePath(page, s.key)}">${escapeHtml(page.title)}: ${escapeHtml(s.name)}</a></li>`)
+        ? data.spaces.map(
+            (s) => `<li><a href="${pagePath(page, s.key)}">${escapeHtml(page.title)}: ${escapeHtml(s.name)}</a></li>`,
+          )
         : [`<li><a href="${pagePath(page)}">${escapeHtml(page.title)} (Confluence admin settings)</a></li>`],
     )
     .join('');
   const personas = data.personas
-    .map((p) => `<tr><td>${escapeHtml(p.displayName)}</td><td><code>${escapeHtml(p.accountId)}</code></td><td>${escapeHtml(p.email)}</td><td>${p.siteAdmin ? 'Confluence admin' : ''}</td></tr>`)
+    .map(
+      (p) =>
+        `<tr><td>${escapeHtml(p.displayName)}</td><td><code>${escapeHtml(p.accountId)}</code></td><td>${escapeHtml(p.email)}</td><td>${p.siteAdmin ? 'Confluence admin' : ''}</td></tr>`,
+    )
     .join('');
   const triggers = data.webTriggerUrls.length
-    ? data.webTriggerUrls.map((t) => `<li><code>${escapeHtml(t.moduleKey)}</code>: <code>${escapeHtml(t.url)}</code></li>`).join('')
+    ? data.webTriggerUrls
+        .map((t) => `<li><code>${escapeHtml(t.moduleKey)}</code>: <code>${escapeHtml(t.url)}</code></li>`)
+        .join('')
     : '<li>No web trigger URL yet: the app creates one when an admin links the relay.</li>';
   const body = `<main>
 <h1>Space admin built-in script permissions — local Forge host</h1>

@@ -23,7 +23,10 @@ export interface InvokeRequest {
 }
 
 export class LocalHostError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
     this.name = 'LocalHostError';
   }
@@ -46,7 +49,12 @@ export interface PageContext {
  * Builds the context Forge gives a Custom UI page and its resolver:
  * the module, the site, and for a space settings page the space.
  */
-export function pageContext(app: AppIdentity, page: PageModule, site: SiteLookup, request: InvokeRequest['context']): PageContext {
+export function pageContext(
+  app: AppIdentity,
+  page: PageModule,
+  site: SiteLookup,
+  request: InvokeRequest['context'],
+): PageContext {
   const accountId = request?.accountId || undefined;
   if (accountId && !site.userExists(accountId)) {
     throw new LocalHostError(400, `No user with accountId '${accountId}' in the site fixture`);
@@ -54,7 +62,8 @@ export function pageContext(app: AppIdentity, page: PageModule, site: SiteLookup
   const extension: PageContext['extension'] = { type: page.moduleType };
   if (page.moduleType === 'confluence:spaceSettings') {
     const spaceKey = request?.spaceKey;
-    if (!spaceKey) throw new LocalHostError(400, `Module '${page.key}' is a space settings page: context.spaceKey is required`);
+    if (!spaceKey)
+      throw new LocalHostError(400, `Module '${page.key}' is a space settings page: context.spaceKey is required`);
     const space = site.findSpaceByKey(spaceKey);
     if (!space) throw new LocalHostError(400, `No space with key '${spaceKey}' in the site fixture`);
     extension.space = { id: space.id, key: space.key };

@@ -61,7 +61,11 @@ export async function invokeWebTrigger(
       ),
   );
   const answer = result as { statusCode?: unknown; headers?: unknown; body?: unknown } | undefined;
-  if (!answer || typeof answer.statusCode !== 'number' || (answer.body !== undefined && typeof answer.body !== 'string')) {
+  if (
+    !answer ||
+    typeof answer.statusCode !== 'number' ||
+    (answer.body !== undefined && typeof answer.body !== 'string')
+  ) {
     return {
       status: 500,
       headers: { 'content-type': ['text/plain'] },

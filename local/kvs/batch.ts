@@ -23,7 +23,9 @@ interface ItemFailure {
 }
 
 const identity = (item: BatchItem): { key: string; entityName?: string } =>
-  typeof item.entityName === 'string' ? { key: String(item.key), entityName: item.entityName } : { key: String(item.key) };
+  typeof item.entityName === 'string'
+    ? { key: String(item.key), entityName: item.entityName }
+    : { key: String(item.key) };
 
 function readItems(ctx: KvsContext, kind: Kind, rawBody: unknown, bodyBytes: number): BatchItem[] {
   if (!Array.isArray(rawBody)) throw invalidBody(`a batch ${kind} takes an array of items`);

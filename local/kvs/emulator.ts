@@ -107,7 +107,11 @@ export class KvsEmulator {
       const e =
         error instanceof KvsError
           ? error
-          : new KvsError(500, KvsErrorCode.INTERNAL_SERVER_ERROR, `An internal server error has occurred: ${String(error)}`);
+          : new KvsError(
+              500,
+              KvsErrorCode.INTERNAL_SERVER_ERROR,
+              `An internal server error has occurred: ${String(error)}`,
+            );
       return {
         status: e.status,
         body: JSON.stringify({ code: e.code, message: e.message }),

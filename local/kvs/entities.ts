@@ -64,7 +64,8 @@ function compile(def: KvsEntityDefinition, limits: KvsLimits): EntitySchema {
         ? { name: raw, range: raw, partition: [] }
         : { name: raw.name, range: rangeAttribute(raw, name), partition: [...(raw.partition ?? [])] };
     for (const attr of [index.range, ...index.partition]) {
-      if (!attributes.has(attr)) throw new Error(`Entity ${name}: index ${index.name} uses undeclared attribute ${attr}`);
+      if (!attributes.has(attr))
+        throw new Error(`Entity ${name}: index ${index.name} uses undeclared attribute ${attr}`);
     }
     if (indexes.has(index.name)) throw new Error(`Entity ${name}: index ${index.name} is declared twice`);
     indexes.set(index.name, index);
@@ -118,7 +119,10 @@ export class EntityRegistry {
       );
     }
     if (!ENTITY_NAME_PATTERN.test(entityName)) {
-      throw badRequest(KvsErrorCode.INVALID_ENTITY_TYPE, `The provided entity name does not match the regex: ${ENTITY_NAME_PATTERN.source}`);
+      throw badRequest(
+        KvsErrorCode.INVALID_ENTITY_TYPE,
+        `The provided entity name does not match the regex: ${ENTITY_NAME_PATTERN.source}`,
+      );
     }
     const schema = this.schemas.get(entityName);
     if (!schema) {
@@ -133,7 +137,10 @@ export class EntityRegistry {
   /** An entity value is an object whose every attribute is declared and of its declared type. */
   validateValue(schema: EntitySchema, value: unknown): void {
     if (!isObject(value)) {
-      throw badRequest(KvsErrorCode.INVALID_ENTITY_VALUE, `A value of entity '${schema.name}' must be an object of its attributes.`);
+      throw badRequest(
+        KvsErrorCode.INVALID_ENTITY_VALUE,
+        `A value of entity '${schema.name}' must be an object of its attributes.`,
+      );
     }
     for (const [attr, attrValue] of Object.entries(value)) {
       const type = schema.attributes.get(attr);

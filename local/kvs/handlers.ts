@@ -15,7 +15,10 @@ export const ROUTES: Readonly<Record<string, Route>> = {
   '/api/v1/get': { kind: 'read', run: (ctx, body) => runGet(ctx, 'kv', body) },
   '/api/v1/set': { kind: 'write', run: (ctx, body) => runSet(ctx, 'kv', body) },
   '/api/v1/delete': { kind: 'write', run: (ctx, body) => runDelete(ctx, 'kv', body) },
-  '/api/v1/query': { kind: 'read', run: (ctx, body) => ({ status: 200, json: runKvsQuery(ctx.store, body, ctx.limits) }) },
+  '/api/v1/query': {
+    kind: 'read',
+    run: (ctx, body) => ({ status: 200, json: runKvsQuery(ctx.store, body, ctx.limits) }),
+  },
   '/api/v1/batch/get': { kind: 'read', run: runBatchGet },
   '/api/v1/batch/set': { kind: 'write', run: runBatchSet },
   '/api/v1/batch/delete': { kind: 'write', run: runBatchDelete },

@@ -9,9 +9,4 @@ export { DEFAULT_KVS_LIMITS } from './limits';
 export type { KvsLimits } from './limits';
 export { KvsErrorCode } from './errors';
 export type { KvsErrorCodeName } from './errors';
-export type {
-  KvsAttributeType,
-  KvsEntityDefinition,
-  KvsEntityIndexDefinition,
-  KvsHttpResponse,
-} from './types';
+export type { KvsAttributeType, KvsEntityDefinition, KvsEntityIndexDefinition, KvsHttpResponse } from './types';

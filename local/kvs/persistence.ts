@@ -35,7 +35,9 @@ export function readSnapshot(path: string): StoreSnapshot | undefined {
   try {
     parsed = JSON.parse(text) as unknown;
   } catch (error) {
-    throw new Error(`KVS data file ${path} is not valid JSON (${(error as Error).message}); move it away to start empty`);
+    throw new Error(
+      `KVS data file ${path} is not valid JSON (${(error as Error).message}); move it away to start empty`,
+    );
   }
   const content = parsed as Partial<SnapshotFileContent> | null;
   if (!content || content.format !== FORMAT || content.version !== VERSION || typeof content.namespaces !== 'object') {

@@ -122,7 +122,9 @@ export function runEntityQuery(
     .filter(({ attrs }) => index.partition.every((attr, i) => valuesEqual(attrs[attr], partition[i])))
     .filter(({ attrs }) => range === undefined || clauseHolds(range, attrs[index.range]))
     .sort((a, b) => order(a.attrs[index.range], a.key, b.attrs[index.range], b.key))
-    .filter(({ key, attrs }) => cursor === undefined || order(attrs[index.range], key, cursor.r, cursor.k as string) > 0);
+    .filter(
+      ({ key, attrs }) => cursor === undefined || order(attrs[index.range], key, cursor.r, cursor.k as string) > 0,
+    );
 
   const window = candidates.slice(0, limit);
   const result: QueryPage = {

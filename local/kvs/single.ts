@@ -19,7 +19,11 @@ export function runSet(ctx: KvsContext, store: Store, rawBody: unknown): Handler
   const options = parseSetOptions(body.options);
   validateWrite(ctx, target, body.value);
   if (options.keyPolicy === 'FAIL_IF_EXISTS' && ctx.store.get(target.ns, target.key) !== undefined) {
-    throw new KvsError(409, KvsErrorCode.KEY_CONFLICT, `Key '${target.key}' already exists (keyPolicy FAIL_IF_EXISTS).`);
+    throw new KvsError(
+      409,
+      KvsErrorCode.KEY_CONFLICT,
+      `Key '${target.key}' already exists (keyPolicy FAIL_IF_EXISTS).`,
+    );
   }
   const { previous, current } = ctx.store.put(target.ns, target.key, body.value, options.ttlMs);
   if (options.returnValue === 'LATEST') {

@@ -98,7 +98,8 @@ export function runTransaction(ctx: KvsContext, rawBody: unknown, bodyBytes: num
   }
 
   for (const operation of operations) {
-    if (operation.kind === 'set') ctx.store.put(operation.target.ns, operation.target.key, operation.value, operation.ttlMs);
+    if (operation.kind === 'set')
+      ctx.store.put(operation.target.ns, operation.target.key, operation.value, operation.ttlMs);
     if (operation.kind === 'delete') ctx.store.delete(operation.target.ns, operation.target.key);
   }
   return { status: 204 };

@@ -26,7 +26,10 @@ export const INVOCATION_TIME_LIMIT_MS: Record<InvocationKind, number> = {
 };
 
 export class InvocationTimeoutError extends Error {
-  constructor(readonly invocation: Invocation, readonly limitMs: number) {
+  constructor(
+    readonly invocation: Invocation,
+    readonly limitMs: number,
+  ) {
     super(`Function invocation ${invocation.id} exceeded the ${limitMs / 1000} s time limit`);
     this.name = 'InvocationTimeoutError';
   }

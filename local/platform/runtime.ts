@@ -34,8 +34,7 @@ export function forgeRuntimeFor(app: AppIdentity): object {
       permissions: { scopes: [...app.scopes], external: {} },
     },
     lambdaContext: {
-      getRemainingTimeInMillis: () =>
-        invocation ? Math.max(0, invocation.startedAt + limit - Date.now()) : limit,
+      getRemainingTimeInMillis: () => (invocation ? Math.max(0, invocation.startedAt + limit - Date.now()) : limit),
     },
     container: { appCodeDir: process.cwd() },
     externalAuth: [],

@@ -90,7 +90,9 @@ export class WebTriggerRegistry implements GraphqlService {
     } catch (error) {
       return graphqlAnswer(200, { data: null, errors: [{ message: (error as Error).message }] });
     }
-    return graphqlAnswer(400, { errors: [{ message: 'The local Forge host does not emulate this GraphQL operation' }] });
+    return graphqlAnswer(400, {
+      errors: [{ message: 'The local Forge host does not emulate this GraphQL operation' }],
+    });
   }
 
   private save(): void {

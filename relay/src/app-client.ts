@@ -93,7 +93,11 @@ export class AppClient {
       }
       const text = await response.text().catch(() => '');
       if (response.status === 429 || response.status >= 500) {
-        throw new HttpFailure(response.status, `the app answered ${response.status}`, response.headers.get('retry-after'));
+        throw new HttpFailure(
+          response.status,
+          `the app answered ${response.status}`,
+          response.headers.get('retry-after'),
+        );
       }
       if (response.status !== 200) {
         const parsed = ErrorAnswer.safeParse(safeJson(text));
@@ -103,7 +107,12 @@ export class AppClient {
       }
       this.checkAnswerSignature(response, nonce, text);
       const parsed = schema.safeParse(safeJson(text));
-      if (!parsed.success) throw new AppRefusedError(200, 'BAD_ANSWER', `the app sent an answer this relay does not understand: ${parsed.error.issues[0]?.message}`);
+      if (!parsed.success)
+        throw new AppRefusedError(
+          200,
+          'BAD_ANSWER',
+          `the app sent an answer this relay does not understand: ${parsed.error.issues[0]?.message}`,
+        );
       return parsed.data;
     });
   }
@@ -114,7 +123,11 @@ export class AppClient {
     const signature = response.headers.get(HEADERS.signature) ?? '';
     const fresh = Math.abs(this.now() - Number(ts)) <= SIGNATURE_WINDOW_MS;
     if (echoed !== nonce || !fresh || !verify(this.options.secret, ts, nonce, text, signature)) {
-      throw new AppRefusedError(200, 'UNSIGNED_ANSWER', 'the answer from the web trigger URL is not signed with the link secret: check the URL');
+      throw new AppRefusedError(
+        200,
+        'UNSIGNED_ANSWER',
+        'the answer from the web trigger URL is not signed with the link secret: check the URL',
+      );
     }
   }
 }

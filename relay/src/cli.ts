@@ -17,10 +17,14 @@ const interruptibleSleep = (ms: number, signal: AbortSignal): Promise<void> =>
   new Promise((done) => {
     if (signal.aborted) return done();
     const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      done();
-    }, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        done();
+      },
+      { once: true },
+    );
   });
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -52,10 +56,19 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   const app = new AppClient({
     url: config.triggerUrl,
     secret: config.linkSecret,
-    relay: () => ({ version: RELAY_VERSION, instance: config.instance, ...(lastError ? { lastError: lastError.slice(0, 500) } : {}) }),
+    relay: () => ({
+      version: RELAY_VERSION,
+      instance: config.instance,
+      ...(lastError ? { lastError: lastError.slice(0, 500) } : {}),
+    }),
     retry: retry(),
   });
-  const confluence = new ConfluenceClient({ siteUrl: config.siteUrl, email: config.email, apiToken: config.apiToken, retry: retry() });
+  const confluence = new ConfluenceClient({
+    siteUrl: config.siteUrl,
+    email: config.email,
+    apiToken: config.apiToken,
+    retry: retry(),
+  });
   const relay = new Relay({
     app,
     confluence,

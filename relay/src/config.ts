@@ -52,7 +52,17 @@ Options:
 `;
 
 const FLAGS_WITH_VALUE = new Set([
-  'site-url', 'email', 'token-file', 'trigger-url', 'secret-file', 'batch', 'lease-seconds', 'poll-seconds', 'max-attempts', 'instance', 'log-level',
+  'site-url',
+  'email',
+  'token-file',
+  'trigger-url',
+  'secret-file',
+  'batch',
+  'lease-seconds',
+  'poll-seconds',
+  'max-attempts',
+  'instance',
+  'log-level',
 ]);
 const BOOLEAN_FLAGS = new Set(['once', 'dry-run', 'help']);
 
@@ -60,10 +70,13 @@ export function parseArgs(argv: readonly string[]): Map<string, string | true> {
   const out = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
-    if (!arg.startsWith('--')) throw new ConfigError(`Unexpected argument "${arg}". Options start with --; see --help.`);
+    if (!arg.startsWith('--'))
+      throw new ConfigError(`Unexpected argument "${arg}". Options start with --; see --help.`);
     const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
     if (name === 'token' || name === 'api-token' || name === 'secret') {
-      throw new ConfigError(`--${name} is not accepted: secrets on the command line are visible to other users. Use the environment variable or a file (see --help).`);
+      throw new ConfigError(
+        `--${name} is not accepted: secrets on the command line are visible to other users. Use the environment variable or a file (see --help).`,
+      );
     }
     if (BOOLEAN_FLAGS.has(name)) out.set(name, true);
     else if (FLAGS_WITH_VALUE.has(name)) {
@@ -81,7 +94,9 @@ function readSecretFile(file: string, what: string): string {
     if (!statSync(file).isFile()) throw new Error('not a file');
     text = readFileSync(file, 'utf8').trim();
   } catch (error) {
-    throw new ConfigError(`Cannot read the ${what} file ${file}: ${(error as Error).message}. Check the path and that this user may read it.`);
+    throw new ConfigError(
+      `Cannot read the ${what} file ${file}: ${(error as Error).message}. Check the path and that this user may read it.`,
+    );
   }
   if (!text) throw new ConfigError(`The ${what} file ${file} is empty.`);
   return text;
@@ -106,7 +121,8 @@ function httpsUrl(raw: string | undefined, what: string, fix: string): URL {
 function intIn(raw: string | undefined, fallback: number, min: number, max: number, name: string): number {
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`--${name} must be a whole number from ${min} to ${max}, not "${raw}".`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ConfigError(`--${name} must be a whole number from ${min} to ${max}, not "${raw}".`);
   return n;
 }
 
@@ -116,28 +132,47 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Rel
     const v = flags.get(name);
     return typeof v === 'string' ? v : undefined;
   };
-  const site = httpsUrl(flag('site-url') ?? env.CONFLUENCE_SITE_URL, 'The Confluence site URL', 'set --site-url or CONFLUENCE_SITE_URL, e.g. https://your-site.atlassian.net');
+  const site = httpsUrl(
+    flag('site-url') ?? env.CONFLUENCE_SITE_URL,
+    'The Confluence site URL',
+    'set --site-url or CONFLUENCE_SITE_URL, e.g. https://your-site.atlassian.net',
+  );
   const siteUrl = `${site.origin}${site.pathname.replace(/\/+$/, '').replace(/\/wiki$/, '')}`;
   const email = flag('email') ?? env.CONFLUENCE_EMAIL;
   if (!email) throw new ConfigError('The service account email is missing: set --email or CONFLUENCE_EMAIL.');
-  if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw new ConfigError(`"${email}" is not an email address: set --email to the service account's email.`);
+  if (!/^[^\s@]+@[^\s@]+$/.test(email))
+    throw new ConfigError(`"${email}" is not an email address: set --email to the service account's email.`);
 
   const tokenFile = flag('token-file') ?? env.CONFLUENCE_API_TOKEN_FILE;
   const apiToken = tokenFile ? readSecretFile(tokenFile, 'API token') : env.CONFLUENCE_API_TOKEN?.trim();
-  if (!apiToken) throw new ConfigError('The API token is missing: set CONFLUENCE_API_TOKEN, or --token-file / CONFLUENCE_API_TOKEN_FILE naming a file that holds it.');
+  if (!apiToken)
+    throw new ConfigError(
+      'The API token is missing: set CONFLUENCE_API_TOKEN, or --token-file / CONFLUENCE_API_TOKEN_FILE naming a file that holds it.',
+    );
 
-  const triggerUrl = httpsUrl(flag('trigger-url') ?? env.RELAY_TRIGGER_URL, 'The web trigger URL', "set --trigger-url or RELAY_TRIGGER_URL to the URL on the app's admin page (Space permissions > Relay link)").toString();
+  const triggerUrl = httpsUrl(
+    flag('trigger-url') ?? env.RELAY_TRIGGER_URL,
+    'The web trigger URL',
+    "set --trigger-url or RELAY_TRIGGER_URL to the URL on the app's admin page (Space permissions > Relay link)",
+  ).toString();
 
   const secretFile = flag('secret-file') ?? env.RELAY_LINK_SECRET_FILE;
   const linkSecret = secretFile ? readSecretFile(secretFile, 'link secret') : env.RELAY_LINK_SECRET?.trim();
-  if (!linkSecret) throw new ConfigError("The link secret is missing: set RELAY_LINK_SECRET, or --secret-file / RELAY_LINK_SECRET_FILE. Generate one on the app's admin page.");
-  if (!/^[A-Za-z0-9_-]{43}$/.test(linkSecret)) throw new ConfigError('The link secret is not in the shape the admin page gives (43 letters, digits, - and _): copy it again.');
+  if (!linkSecret)
+    throw new ConfigError(
+      "The link secret is missing: set RELAY_LINK_SECRET, or --secret-file / RELAY_LINK_SECRET_FILE. Generate one on the app's admin page.",
+    );
+  if (!/^[A-Za-z0-9_-]{43}$/.test(linkSecret))
+    throw new ConfigError(
+      'The link secret is not in the shape the admin page gives (43 letters, digits, - and _): copy it again.',
+    );
 
   const [minPoll, maxPoll] = (flag('poll-seconds') ?? '2:60').split(':');
   const minPollSeconds = intIn(minPoll, 2, 1, 3600, 'poll-seconds');
   const maxPollSeconds = intIn(maxPoll ?? minPoll, 60, minPollSeconds, 3600, 'poll-seconds');
   const logLevel = flag('log-level') ?? env.RELAY_LOG_LEVEL ?? 'info';
-  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) throw new ConfigError(`--log-level must be debug, info, warn or error, not "${logLevel}".`);
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel))
+    throw new ConfigError(`--log-level must be debug, info, warn or error, not "${logLevel}".`);
 
   return {
     siteUrl,

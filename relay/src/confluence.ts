@@ -61,7 +61,11 @@ export class ConfluenceClient {
       try {
         response = await this.fetchImpl(`${this.options.siteUrl}${path}`, {
           method,
-          headers: { authorization: this.auth, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
+          headers: {
+            authorization: this.auth,
+            accept: 'application/json',
+            ...(body ? { 'content-type': 'application/json' } : {}),
+          },
           body: body === undefined ? undefined : JSON.stringify(body),
           signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
         });
@@ -70,7 +74,11 @@ export class ConfluenceClient {
       }
       const text = await response.text().catch(() => '');
       if (response.status === 429 || response.status >= 500) {
-        throw new HttpFailure(response.status, `${method} ${path.split('?')[0]} answered ${response.status}`, response.headers.get('retry-after'));
+        throw new HttpFailure(
+          response.status,
+          `${method} ${path.split('?')[0]} answered ${response.status}`,
+          response.headers.get('retry-after'),
+        );
       }
       let json: unknown;
       try {
@@ -79,7 +87,10 @@ export class ConfluenceClient {
         json = undefined;
       }
       if (response.status === 401) {
-        throw new FatalConfluenceError(401, `Confluence refused the API token for ${this.options.email} (401). Check the email and create a new API token for that account; see docs/external-setup.md "Errors".`);
+        throw new FatalConfluenceError(
+          401,
+          `Confluence refused the API token for ${this.options.email} (401). Check the email and create a new API token for that account; see docs/external-setup.md "Errors".`,
+        );
       }
       return { status: response.status, json };
     });
@@ -90,7 +101,10 @@ export class ConfluenceClient {
     const answer = await this.request('GET', '/wiki/rest/api/user/current');
     const me = answer.json as { accountId?: string; displayName?: string; type?: string } | undefined;
     if (answer.status !== 200 || !me?.accountId) {
-      throw new FatalConfluenceError(answer.status, `Confluence did not accept ${this.options.email} (${answer.status}). Check --site-url and the account.`);
+      throw new FatalConfluenceError(
+        answer.status,
+        `Confluence did not accept ${this.options.email} (${answer.status}). Check --site-url and the account.`,
+      );
     }
     return { accountId: me.accountId, displayName: me.displayName ?? me.accountId };
   }
@@ -109,7 +123,8 @@ export class ConfluenceClient {
     });
     if (answer.status === 200 || answer.status === 201) return { outcome: 'applied' };
     const message = messageOf(answer.json);
-    if (answer.status === 400 && /already exists/i.test(message)) return { outcome: 'already', message: 'The permission already existed.' };
+    if (answer.status === 400 && /already exists/i.test(message))
+      return { outcome: 'already', message: 'The permission already existed.' };
     if (answer.status === 403) throw this.forbidden(item);
     return { outcome: 'failed', message: `Confluence answered ${answer.status}: ${message || 'no message'}` };
   }
@@ -120,10 +135,24 @@ export class ConfluenceClient {
     while (path) {
       const answer = await this.request('GET', path);
       if (answer.status === 403) throw this.forbidden(item);
-      if (answer.status !== 200) throw new ItemFailure(`Reading ${item.spaceKey}'s permissions answered ${answer.status}: ${messageOf(answer.json)}`);
-      const page = answer.json as { results?: { id: string | number; principal?: { type?: string; id?: string }; operation?: { key?: string; targetType?: string } }[]; _links?: { next?: string } };
+      if (answer.status !== 200)
+        throw new ItemFailure(
+          `Reading ${item.spaceKey}'s permissions answered ${answer.status}: ${messageOf(answer.json)}`,
+        );
+      const page = answer.json as {
+        results?: {
+          id: string | number;
+          principal?: { type?: string; id?: string };
+          operation?: { key?: string; targetType?: string };
+        }[];
+        _links?: { next?: string };
+      };
       const hit = (page.results ?? []).find(
-        (p) => p.principal?.type === item.subject.type && p.principal.id === item.subject.id && p.operation?.key === item.operation.key && p.operation.targetType === item.operation.target,
+        (p) =>
+          p.principal?.type === item.subject.type &&
+          p.principal.id === item.subject.id &&
+          p.operation?.key === item.operation.key &&
+          p.operation.targetType === item.operation.target,
       );
       if (hit) return String(hit.id);
       const next = page._links?.next;
@@ -141,11 +170,17 @@ export class ConfluenceClient {
       throw error;
     }
     if (!id) return { outcome: 'already', message: 'The permission was not there.' };
-    const answer = await this.request('DELETE', `/wiki/rest/api/space/${encodeURIComponent(item.spaceKey)}/permission/${encodeURIComponent(id)}`);
+    const answer = await this.request(
+      'DELETE',
+      `/wiki/rest/api/space/${encodeURIComponent(item.spaceKey)}/permission/${encodeURIComponent(id)}`,
+    );
     if (answer.status === 204 || answer.status === 200) return { outcome: 'applied' };
     if (answer.status === 404) return { outcome: 'already', message: 'The permission was removed meanwhile.' };
     if (answer.status === 403) throw this.forbidden(item);
-    return { outcome: 'failed', message: `Confluence answered ${answer.status}: ${messageOf(answer.json) || 'no message'}` };
+    return {
+      outcome: 'failed',
+      message: `Confluence answered ${answer.status}: ${messageOf(answer.json) || 'no message'}`,
+    };
   }
 
   apply(item: WorkItem): Promise<ApplyResult> {

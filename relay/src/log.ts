@@ -13,7 +13,9 @@ export interface Logger {
   error(msg: string, fields?: Record<string, unknown>): void;
 }
 
-export function createLogger(options: { level?: Level; secrets?: string[]; write?: (line: string) => void; now?: () => number } = {}): Logger {
+export function createLogger(
+  options: { level?: Level; secrets?: string[]; write?: (line: string) => void; now?: () => number } = {},
+): Logger {
   const min = ORDER[options.level ?? 'info'];
   const secrets = (options.secrets ?? []).filter((s) => s.length >= 4);
   const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));

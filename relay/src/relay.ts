@@ -79,7 +79,10 @@ export class Relay {
       } catch (error) {
         if (!(error instanceof HttpFailure)) throw refusalToStop(error);
         if (mode.once) throw new StopRelay(`Cannot reach the app's web trigger: ${error.message}`, 1);
-        this.o.log.error("cannot reach the app's web trigger; trying again later", { reason: error.message, nextPollMs: this.o.maxPollMs });
+        this.o.log.error("cannot reach the app's web trigger; trying again later", {
+          reason: error.message,
+          nextPollMs: this.o.maxPollMs,
+        });
         await this.o.sleep(this.o.maxPollMs, this.stopper.signal);
         continue;
       }
@@ -96,7 +99,9 @@ export class Relay {
       for (const item of lease.items) {
         if (this.stopped) break;
         if (this.o.now() > deadline) {
-          this.o.log.warn('lease nearly over; leaving the rest of the batch for the next lease', { itemId: item.itemId });
+          this.o.log.warn('lease nearly over; leaving the rest of the batch for the next lease', {
+            itemId: item.itemId,
+          });
           break;
         }
         await this.handle(item);
@@ -114,13 +119,26 @@ export class Relay {
       if (error instanceof HttpFailure) {
         // Retries are spent: do not guess. The lease runs out and the item comes back.
         this.summary.deferred += 1;
-        this.o.log.warn('Confluence kept failing; the item will be retried after its lease', { ...describe(item), status: error.status, reason: error.message });
+        this.o.log.warn('Confluence kept failing; the item will be retried after its lease', {
+          ...describe(item),
+          status: error.status,
+          reason: error.message,
+        });
         this.o.setLastError(`Confluence kept failing (${error.status || 'network'}): ${error.message}`);
         return;
       }
       if (error instanceof FatalConfluenceError) {
         if (error.status === 403 && item.leaseToken) {
-          await this.o.app.report([{ itemId: item.itemId, leaseToken: item.leaseToken, outcome: 'failed', message: error.message.slice(0, 500) }]).catch(() => undefined);
+          await this.o.app
+            .report([
+              {
+                itemId: item.itemId,
+                leaseToken: item.leaseToken,
+                outcome: 'failed',
+                message: error.message.slice(0, 500),
+              },
+            ])
+            .catch(() => undefined);
           this.summary.failed += 1;
         }
         this.o.setLastError(error.message);
@@ -129,20 +147,34 @@ export class Relay {
       throw error;
     }
     const level = result.outcome === 'failed' ? 'warn' : 'info';
-    this.o.log[level](result.outcome === 'applied' ? 'applied' : result.outcome === 'already' ? 'already in place' : 'failed', { ...describe(item), ...(result.message ? { message: result.message } : {}) });
+    this.o.log[level](
+      result.outcome === 'applied' ? 'applied' : result.outcome === 'already' ? 'already in place' : 'failed',
+      { ...describe(item), ...(result.message ? { message: result.message } : {}) },
+    );
     this.summary[result.outcome] += 1;
     if (!item.leaseToken) return;
     let answer;
     try {
-      answer = await this.o.app.report([{ itemId: item.itemId, leaseToken: item.leaseToken, outcome: result.outcome, ...(result.message ? { message: result.message.slice(0, 500) } : {}) }]);
+      answer = await this.o.app.report([
+        {
+          itemId: item.itemId,
+          leaseToken: item.leaseToken,
+          outcome: result.outcome,
+          ...(result.message ? { message: result.message.slice(0, 500) } : {}),
+        },
+      ]);
     } catch (error) {
       if (!(error instanceof HttpFailure)) throw refusalToStop(error);
       // Applied but not recorded: the lease hands it out again and Confluence answers "already in place".
-      this.o.log.warn('could not report the result; it will be reported after the lease runs out', { itemId: item.itemId, reason: error.message });
+      this.o.log.warn('could not report the result; it will be reported after the lease runs out', {
+        itemId: item.itemId,
+        reason: error.message,
+      });
       return;
     }
     const status = answer.results[0]?.status;
-    if (status !== 'recorded') this.o.log.info('result was already recorded', { itemId: item.itemId, status, state: answer.results[0]?.state });
+    if (status !== 'recorded')
+      this.o.log.info('result was already recorded', { itemId: item.itemId, status, state: answer.results[0]?.state });
     this.o.setLastError(undefined);
   }
 
@@ -167,12 +199,15 @@ export class Relay {
 export function refusalToStop(error: unknown): unknown {
   if (!(error instanceof AppRefusedError)) return error;
   const fixes: Record<string, string> = {
-    BAD_SIGNATURE: "the link secret does not match the app's. It was probably rotated: copy the new secret from the admin page into RELAY_LINK_SECRET.",
+    BAD_SIGNATURE:
+      "the link secret does not match the app's. It was probably rotated: copy the new secret from the admin page into RELAY_LINK_SECRET.",
     NOT_LINKED: 'the app has no link secret yet: generate one on the admin page (Space permissions > Relay link).',
     STALE: "this host's clock is more than 5 minutes off: enable time sync (NTP), e.g. `timedatectl set-ntp true`.",
     UNSUPPORTED_PROTOCOL: 'the app speaks a newer protocol: update the relay.',
-    UNSIGNED_ANSWER: 'the answer was not signed with the link secret: check RELAY_TRIGGER_URL is the URL on the admin page.',
-    REPLAYED: 'a request was refused as a replay: make sure only one process uses this relay configuration at a time per host clock, then restart.',
+    UNSIGNED_ANSWER:
+      'the answer was not signed with the link secret: check RELAY_TRIGGER_URL is the URL on the admin page.',
+    REPLAYED:
+      'a request was refused as a replay: make sure only one process uses this relay configuration at a time per host clock, then restart.',
   };
   const fix = fixes[error.code] ?? `check RELAY_TRIGGER_URL (the app answered ${error.status} ${error.code}).`;
   return new StopRelay(`The app refused the relay (${error.code}): ${fix}`, 4);

@@ -38,7 +38,10 @@ export async function getJson<S extends z.ZodType>(
   }
   const parsed = schema.safeParse(await response.json());
   if (!parsed.success) {
-    throw new ProductApiError(502, `Confluence answered a shape the app does not understand: ${parsed.error.issues[0]?.message}`);
+    throw new ProductApiError(
+      502,
+      `Confluence answered a shape the app does not understand: ${parsed.error.issues[0]?.message}`,
+    );
   }
   return parsed.data;
 }

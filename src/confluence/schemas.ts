@@ -22,7 +22,11 @@ export const GroupPage = z.object({
   _links: V1Links,
 });
 
-export const SpaceV2 = z.object({ id: z.union([z.string(), z.number()]).transform(String), key: z.string(), name: z.string() });
+export const SpaceV2 = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  key: z.string(),
+  name: z.string(),
+});
 export const SpacePageV2 = z.object({ results: z.array(SpaceV2), _links: V2Links });
 
 export const PermittedOperations = z.object({ operations: z.array(OperationV1) });
@@ -40,5 +44,11 @@ export const UserSearchPage = z.object({
 });
 
 export const SpaceSearchPage = z.object({
-  results: z.array(z.object({ space: z.object({ id: z.union([z.string(), z.number()]).transform(String), key: z.string(), name: z.string() }).optional() })),
+  results: z.array(
+    z.object({
+      space: z
+        .object({ id: z.union([z.string(), z.number()]).transform(String), key: z.string(), name: z.string() })
+        .optional(),
+    }),
+  ),
 });

@@ -18,7 +18,9 @@ const cqlString = (text: string): string => `"${text.replace(/\\/g, '\\\\').repl
 export async function searchUsers(query: string): Promise<SubjectMatch[]> {
   const cql = `user.fullname~${cqlString(query)}`;
   const page = await mustGetJson('user', route`/wiki/rest/api/search/user?cql=${cql}&limit=${LIMIT}`, UserSearchPage);
-  return page.results.flatMap((r) => (r.user ? [{ type: 'user' as const, id: r.user.accountId, name: r.user.displayName }] : []));
+  return page.results.flatMap((r) =>
+    r.user ? [{ type: 'user' as const, id: r.user.accountId, name: r.user.displayName }] : [],
+  );
 }
 
 export async function searchGroups(query: string): Promise<SubjectMatch[]> {
@@ -34,5 +36,7 @@ export async function searchGroups(query: string): Promise<SubjectMatch[]> {
 export async function searchSpaces(query: string): Promise<SubjectMatch[]> {
   const cql = query.trim() === '' ? 'type=space' : `type=space AND title~${cqlString(query)}`;
   const page = await mustGetJson('app', route`/wiki/rest/api/search?cql=${cql}&limit=${LIMIT}`, SpaceSearchPage);
-  return page.results.flatMap((r) => (r.space ? [{ type: 'space' as const, id: r.space.id, name: r.space.name, key: r.space.key }] : []));
+  return page.results.flatMap((r) =>
+    r.space ? [{ type: 'space' as const, id: r.space.id, name: r.space.name, key: r.space.key }] : [],
+  );
 }

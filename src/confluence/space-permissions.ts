@@ -13,7 +13,10 @@ const Assignment = z.object({
   principal: z.object({ type: z.string(), id: z.string().nullable().optional() }),
   operation: z.object({ key: z.string(), targetType: z.string() }),
 });
-const AssignmentPage = z.object({ results: z.array(Assignment), _links: z.object({ next: z.string().optional() }).optional() });
+const AssignmentPage = z.object({
+  results: z.array(Assignment),
+  _links: z.object({ next: z.string().optional() }).optional(),
+});
 
 export interface SpaceAssignment {
   id: string;
@@ -40,11 +43,19 @@ export async function spaceAssignments(spaceId: string): Promise<SpaceAssignment
   let cursor: string | undefined;
   do {
     const page = cursor
-      ? await mustGetJson('app', route`/wiki/api/v2/spaces/${spaceId}/permissions?limit=250&cursor=${cursor}`, AssignmentPage)
+      ? await mustGetJson(
+          'app',
+          route`/wiki/api/v2/spaces/${spaceId}/permissions?limit=250&cursor=${cursor}`,
+          AssignmentPage,
+        )
       : await mustGetJson('app', route`/wiki/api/v2/spaces/${spaceId}/permissions?limit=250`, AssignmentPage);
     for (const a of page.results) {
       if (!a.principal.id) continue;
-      out.push({ id: a.id, subject: { type: a.principal.type, id: a.principal.id }, operation: { key: a.operation.key, target: a.operation.targetType } });
+      out.push({
+        id: a.id,
+        subject: { type: a.principal.type, id: a.principal.id },
+        operation: { key: a.operation.key, target: a.operation.targetType },
+      });
     }
     cursor = nextCursor(page._links);
   } while (cursor);

@@ -33,12 +33,20 @@ export async function callerAdministersSpace(spaceId: string): Promise<boolean> 
  * `groupIds`? Read as the app from the space's permission assignments,
  * every page.
  */
-export async function userAdministersSpace(spaceId: string, accountId: string, groupIds: readonly string[]): Promise<boolean> {
+export async function userAdministersSpace(
+  spaceId: string,
+  accountId: string,
+  groupIds: readonly string[],
+): Promise<boolean> {
   const groups = new Set(groupIds);
   let cursor: string | undefined;
   do {
     const page = cursor
-      ? await mustGetJson('app', route`/wiki/api/v2/spaces/${spaceId}/permissions?limit=250&cursor=${cursor}`, SpacePermissionPageV2)
+      ? await mustGetJson(
+          'app',
+          route`/wiki/api/v2/spaces/${spaceId}/permissions?limit=250&cursor=${cursor}`,
+          SpacePermissionPageV2,
+        )
       : await mustGetJson('app', route`/wiki/api/v2/spaces/${spaceId}/permissions?limit=250`, SpacePermissionPageV2);
     for (const assignment of page.results) {
       if (!isAdministerSpace(assignment.operation)) continue;

@@ -25,7 +25,12 @@ export interface Authenticated {
   body: string;
 }
 
-const refuse = (status: Refusal['status'], code: RefusalCode, message: string, supported?: readonly number[]): Refusal => ({
+const refuse = (
+  status: Refusal['status'],
+  code: RefusalCode,
+  message: string,
+  supported?: readonly number[],
+): Refusal => ({
   status,
   code,
   message,
@@ -46,7 +51,8 @@ function single(request: WebTriggerRequest, name: string): string | undefined | 
  * signature (constant time), nonce (once only).
  */
 export async function authenticate(request: WebTriggerRequest, now: number): Promise<Authenticated | Refusal> {
-  if ((request.method ?? '').toUpperCase() !== 'POST') return refuse(405, 'METHOD_NOT_ALLOWED', 'The relay protocol uses POST only.');
+  if ((request.method ?? '').toUpperCase() !== 'POST')
+    return refuse(405, 'METHOD_NOT_ALLOWED', 'The relay protocol uses POST only.');
   const body = request.body ?? '';
   if (Buffer.byteLength(body, 'utf8') > MAX_BODY_BYTES) {
     return refuse(413, 'TOO_LARGE', `The request body is larger than ${MAX_BODY_BYTES} bytes.`);
@@ -59,17 +65,31 @@ export async function authenticate(request: WebTriggerRequest, now: number): Pro
     return refuse(401, 'UNSIGNED', 'This URL answers signed relay requests only.');
   }
   if (!protocol || !SUPPORTED_PROTOCOLS.includes(Number(protocol)) || !/^\d+$/.test(protocol)) {
-    return refuse(400, 'UNSUPPORTED_PROTOCOL', `Protocol version ${protocol ?? '(none)'} is not supported; update the relay.`, SUPPORTED_PROTOCOLS);
+    return refuse(
+      400,
+      'UNSUPPORTED_PROTOCOL',
+      `Protocol version ${protocol ?? '(none)'} is not supported; update the relay.`,
+      SUPPORTED_PROTOCOLS,
+    );
   }
   if (!timestamp || !nonce || !signature) return refuse(401, 'UNSIGNED', 'A signature header is missing or repeated.');
-  if (!isTimestamp(timestamp) || !isNonce(nonce)) return refuse(401, 'UNSIGNED', 'The timestamp or nonce header is malformed.');
+  if (!isTimestamp(timestamp) || !isNonce(nonce))
+    return refuse(401, 'UNSIGNED', 'The timestamp or nonce header is malformed.');
   const link = await readLinkSecret();
   if (!link) return refuse(401, 'NOT_LINKED', 'No relay is linked: generate a link secret on the admin page.');
   if (Math.abs(now - Number(timestamp)) > SIGNATURE_WINDOW_MS) {
-    return refuse(401, 'STALE', `The request's timestamp is more than ${SIGNATURE_WINDOW_MS / 1000} s from the app's clock; check the relay host's clock.`);
+    return refuse(
+      401,
+      'STALE',
+      `The request's timestamp is more than ${SIGNATURE_WINDOW_MS / 1000} s from the app's clock; check the relay host's clock.`,
+    );
   }
   if (!verify(link.secret, timestamp, nonce, body, signature)) {
-    return refuse(401, 'BAD_SIGNATURE', 'The signature does not match: the relay holds a different link secret (rotated?).');
+    return refuse(
+      401,
+      'BAD_SIGNATURE',
+      'The signature does not match: the relay holds a different link secret (rotated?).',
+    );
   }
   if (!(await acceptNonce(nonce, Math.ceil((2 * SIGNATURE_WINDOW_MS) / 1000)))) {
     return refuse(401, 'REPLAYED', 'This nonce was used before: each request needs a new one.');

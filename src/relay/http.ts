@@ -24,7 +24,11 @@ export function headerValues(request: WebTriggerRequest, name: string): string[]
   return out;
 }
 
-export function jsonAnswer(statusCode: number, value: unknown, extra: Record<string, string[]> = {}): WebTriggerResponse {
+export function jsonAnswer(
+  statusCode: number,
+  value: unknown,
+  extra: Record<string, string[]> = {},
+): WebTriggerResponse {
   return {
     statusCode,
     headers: { 'Content-Type': ['application/json'], 'Cache-Control': ['no-store'], ...extra },

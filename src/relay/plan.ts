@@ -26,7 +26,8 @@ export interface PlanRow {
 }
 
 const isRead = (op: { key: string; target: string }): boolean => op.key === 'read' && op.target === 'space';
-const opRank = (op: { key: string; target: string }): number => OPERATIONS.findIndex((o) => o.key === op.key && o.target === op.target);
+const opRank = (op: { key: string; target: string }): number =>
+  OPERATIONS.findIndex((o) => o.key === op.key && o.target === op.target);
 
 export function planChanges(
   spaces: readonly PlanSpace[],
@@ -43,17 +44,33 @@ export function planChanges(
   for (const space of spaces) {
     for (const subject of subjects) {
       const held = new Set(
-        space.assignments.filter((a) => a.subject.type === subject.type && a.subject.id === subject.id).map((a) => operationId(a.operation)),
+        space.assignments
+          .filter((a) => a.subject.type === subject.type && a.subject.id === subject.id)
+          .map((a) => operationId(a.operation)),
       );
       const revokesRead = action === 'revoke' && ops.some(isRead) && held.has('read/space');
       for (const operation of ops) {
         const has = held.has(operationId(operation));
         const status = action === 'grant' ? (has ? 'already' : 'change') : has ? 'change' : 'already';
-        const row: PlanRow = { spaceId: space.id, spaceKey: space.key, spaceName: space.name, subject, operation, status };
-        if (action === 'grant' && status === 'change' && !isRead(operation) && !held.has('read/space') && !ops.some(isRead)) {
+        const row: PlanRow = {
+          spaceId: space.id,
+          spaceKey: space.key,
+          spaceName: space.name,
+          subject,
+          operation,
+          status,
+        };
+        if (
+          action === 'grant' &&
+          status === 'change' &&
+          !isRead(operation) &&
+          !held.has('read/space') &&
+          !ops.some(isRead)
+        ) {
           row.note = 'Confluence needs read/space first: this will fail unless the subject gets it.';
         }
-        if (revokesRead && isRead(operation)) row.note = 'Removing read/space also removes every other permission of this subject in the space.';
+        if (revokesRead && isRead(operation))
+          row.note = 'Removing read/space also removes every other permission of this subject in the space.';
         rows.push(row);
       }
     }

@@ -89,9 +89,7 @@ export const Operation = z
   .strict()
   .refine(isValidOperation, { message: `must be one of ${OPERATIONS.map(operationId).join(', ')}` });
 
-export const Subject = z
-  .object({ type: z.enum(['user', 'group']), id: z.string().min(1).max(200) })
-  .strict();
+export const Subject = z.object({ type: z.enum(['user', 'group']), id: z.string().min(1).max(200) }).strict();
 export type Subject = z.infer<typeof Subject>;
 
 export const Action = z.enum(['grant', 'revoke']);

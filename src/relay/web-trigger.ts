@@ -30,7 +30,9 @@ export async function relayTrigger(request: WebTriggerRequest): Promise<WebTrigg
     const at = now();
     const auth = await authenticate(request, at);
     if (isRefusal(auth)) {
-      return jsonAnswer(auth.status, { error: { code: auth.code, message: auth.message, ...(auth.supported ? { supported: auth.supported } : {}) } });
+      return jsonAnswer(auth.status, {
+        error: { code: auth.code, message: auth.message, ...(auth.supported ? { supported: auth.supported } : {}) },
+      });
     }
     const parsed = parseBody(auth.body);
     if (!parsed.ok) return jsonAnswer(400, { error: { code: 'MALFORMED', message: parsed.message } });
@@ -50,10 +52,19 @@ export async function relayTrigger(request: WebTriggerRequest): Promise<WebTrigg
       body,
     };
   } catch (error) {
-    if (error instanceof ForgeKvsAPIError && (error.code === 'RATE_LIMIT_EXCEEDED' || error.responseDetails.status === 429)) {
-      return jsonAnswer(503, { error: { code: 'BUSY', message: 'Forge storage is busy; try again shortly.' } }, { 'Retry-After': ['5'] });
+    if (
+      error instanceof ForgeKvsAPIError &&
+      (error.code === 'RATE_LIMIT_EXCEEDED' || error.responseDetails.status === 429)
+    ) {
+      return jsonAnswer(
+        503,
+        { error: { code: 'BUSY', message: 'Forge storage is busy; try again shortly.' } },
+        { 'Retry-After': ['5'] },
+      );
     }
     console.error('Relay web trigger failed', error);
-    return jsonAnswer(500, { error: { code: 'INTERNAL', message: 'The app could not handle this request; the relay should retry later.' } });
+    return jsonAnswer(500, {
+      error: { code: 'INTERNAL', message: 'The app could not handle this request; the relay should retry later.' },
+    });
   }
 }

@@ -75,9 +75,13 @@ async function conflict(error: VersionConflictError): Promise<AppError> {
   const by = await whoChanged(error.updatedBy);
   const who = by?.displayName ?? 'Someone';
   const when = error.updatedAt ? ` at ${error.updatedAt}` : '';
-  return new AppError('CONFLICT', `${who} changed the rules${when}. Reload to see their changes; your edits are kept until you do.`, {
-    details: { currentVersion: error.currentVersion, updatedAt: error.updatedAt, updatedBy: by },
-  });
+  return new AppError(
+    'CONFLICT',
+    `${who} changed the rules${when}. Reload to see their changes; your edits are kept until you do.`,
+    {
+      details: { currentVersion: error.currentVersion, updatedAt: error.updatedAt, updatedBy: by },
+    },
+  );
 }
 
 async function saving<T>(save: () => Promise<T>): Promise<T> {
@@ -107,11 +111,21 @@ export async function saveConfig({ payload, context }: ResolverRequest) {
         accountId,
         source: 'edit',
         change: (current) =>
-          applyChanges(current.table, { enabled: request.enabled, upsert: request.upsert, remove: request.remove }, SCRIPT_CATALOG),
+          applyChanges(
+            current.table,
+            { enabled: request.enabled, upsert: request.upsert, remove: request.remove },
+            SCRIPT_CATALOG,
+          ),
       }),
     );
     // The saved table is the truth at its version: no need to read it back.
-    return configView({ version: saved.version, table: saved.table, newScripts: [], updatedAt: saved.updatedAt, updatedBy: saved.updatedBy });
+    return configView({
+      version: saved.version,
+      table: saved.table,
+      newScripts: [],
+      updatedAt: saved.updatedAt,
+      updatedBy: saved.updatedBy,
+    });
   });
 }
 
@@ -123,13 +137,19 @@ export async function explainAccess({ payload, context }: ResolverRequest) {
       findSpaceByKey(spaceKey, 'app'),
       findUser(accountId),
       // An unknown user's groups fail; that user is answered NOT_FOUND below.
-      groupsOfUser(accountId, 'app').catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
+      groupsOfUser(accountId, 'app').catch((error: unknown) =>
+        error instanceof Error ? error : new Error(String(error)),
+      ),
     ]);
     if (!space) throw new AppError('NOT_FOUND', `There is no space with key ${spaceKey}.`, { field: 'spaceKey' });
     if (!user) throw new AppError('NOT_FOUND', `There is no user with accountId ${accountId}.`, { field: 'accountId' });
     if (groups instanceof Error) throw groups;
     // Whether they administer the space and what the rules say are read at once.
-    const spaceAdmin = userAdministersSpace(space.id, accountId, groups.map((g) => g.id));
+    const spaceAdmin = userAdministersSpace(
+      space.id,
+      accountId,
+      groups.map((g) => g.id),
+    );
     const explanation = await explainFor(accountId, space, groups, spaceAdmin, { withToggle: true });
     return { user: { accountId, displayName: user.displayName }, ...explanation };
   });
@@ -176,8 +196,14 @@ export async function importConfig({ payload, context }: ResolverRequest) {
     const imported = importAny(request.data, SCRIPT_CATALOG);
     if (request.dryRun) {
       const current = await loadTable();
-      if (current.version !== request.expectedVersion) throw await conflict(new VersionConflictError(current.version, current.updatedBy, current.updatedAt));
-      return { dryRun: true, version: current.version, changes: diffTables(current.table, imported), rows: imported.rows.length };
+      if (current.version !== request.expectedVersion)
+        throw await conflict(new VersionConflictError(current.version, current.updatedBy, current.updatedAt));
+      return {
+        dryRun: true,
+        version: current.version,
+        changes: diffTables(current.table, imported),
+        rows: imported.rows.length,
+      };
     }
     const saved = await saving(() =>
       saveTable({
@@ -192,7 +218,16 @@ export async function importConfig({ payload, context }: ResolverRequest) {
 }
 
 const resolver = new Resolver();
-const functions = { getConfig, saveConfig, explainAccess, searchSubjects, getAuditLog, exportConfig, importConfig, ...spacePermissionFunctions };
+const functions = {
+  getConfig,
+  saveConfig,
+  explainAccess,
+  searchSubjects,
+  getAuditLog,
+  exportConfig,
+  importConfig,
+  ...spacePermissionFunctions,
+};
 for (const [key, fn] of Object.entries(functions)) resolver.define(key, (request) => fn(request as ResolverRequest));
 
 export const adminPageResolver = resolver.getDefinitions();

@@ -32,14 +32,20 @@ export const badRequest = (field: string, message: string): AppError => new AppE
 export function toResolverError(error: unknown): ResolverError {
   if (error instanceof AppError) return { code: error.code, message: error.message, ...error.extra };
   if (error instanceof RuleValidationError) return { code: 'BAD_REQUEST', message: error.message, field: error.field };
-  if (error instanceof ForgeKvsAPIError && (error.responseDetails.status === 429 || error.code === 'RATE_LIMIT_EXCEEDED')) {
+  if (
+    error instanceof ForgeKvsAPIError &&
+    (error.responseDetails.status === 429 || error.code === 'RATE_LIMIT_EXCEEDED')
+  ) {
     return { code: 'UNAVAILABLE', message: 'Forge storage is busy (rate limited). Try again in a moment.' };
   }
   if (error instanceof ProductApiError && (error.status === 429 || error.status >= 500)) {
     return { code: 'UNAVAILABLE', message: `Confluence did not answer (${error.status}). Try again in a moment.` };
   }
   console.error('Unexpected resolver error', error);
-  return { code: 'INTERNAL', message: 'Something went wrong on our side. Try again; if it keeps happening, contact support.' };
+  return {
+    code: 'INTERNAL',
+    message: 'Something went wrong on our side. Try again; if it keeps happening, contact support.',
+  };
 }
 
 /** Runs a resolver body and wraps its outcome in the envelope. */

@@ -38,7 +38,9 @@ const ListJobsPayload = z.union([z.strictObject({ cursor: z.string().min(1).max(
 const RotatePayload = z.union([z.strictObject({ replaceUrl: z.boolean().optional() }), z.undefined()]);
 const EmptyPayload = z.union([z.strictObject({}), z.undefined()]);
 
-const unique = <T>(items: readonly T[], id: (t: T) => string): T[] => [...new Map(items.map((i) => [id(i), i])).values()];
+const unique = <T>(items: readonly T[], id: (t: T) => string): T[] => [
+  ...new Map(items.map((i) => [id(i), i])).values(),
+];
 
 interface Preview {
   rows: PlanRow[];
@@ -50,7 +52,10 @@ async function namedSubjects(subjects: ChangePayload['subjects']) {
   return Promise.all(
     subjects.map(async (s, index) => {
       const found = s.type === 'user' ? await findUser(s.id) : await findGroup(s.id);
-      if (!found) throw new AppError('BAD_REQUEST', `No ${s.type} with id "${s.id}" on this site.`, { field: `subjects[${index}].id` });
+      if (!found)
+        throw new AppError('BAD_REQUEST', `No ${s.type} with id "${s.id}" on this site.`, {
+          field: `subjects[${index}].id`,
+        });
       return { ...s, name: 'displayName' in found ? found.displayName : found.name };
     }),
   );
@@ -61,16 +66,27 @@ async function buildPreview(payload: ChangePayload): Promise<Preview> {
   const subjects = unique(payload.subjects, (s) => `${s.type}:${s.id}`);
   const operations = unique(payload.operations, (o) => `${o.key}/${o.target}`);
   if (keys.length * subjects.length * operations.length > LIMITS.items) {
-    throw new AppError('BAD_REQUEST', `That is ${keys.length * subjects.length * operations.length} changes; one job holds at most ${LIMITS.items}. Choose fewer spaces, subjects or permissions.`, { field: 'spaceKeys' });
+    throw new AppError(
+      'BAD_REQUEST',
+      `That is ${keys.length * subjects.length * operations.length} changes; one job holds at most ${LIMITS.items}. Choose fewer spaces, subjects or permissions.`,
+      { field: 'spaceKeys' },
+    );
   }
   const [spaces, named] = await Promise.all([spacesByKeys(keys), namedSubjects(subjects)]);
   const missing = keys.filter((k) => !spaces.some((s) => s.key.toUpperCase() === k.toUpperCase()));
-  if (missing.length) throw new AppError('BAD_REQUEST', `No space with key ${missing.join(', ')} on this site.`, { field: 'spaceKeys' });
+  if (missing.length)
+    throw new AppError('BAD_REQUEST', `No space with key ${missing.join(', ')} on this site.`, { field: 'spaceKeys' });
   const order = (key: string) => keys.findIndex((k) => k.toUpperCase() === key.toUpperCase());
   spaces.sort((a, b) => order(a.key) - order(b.key));
-  const planSpaces: PlanSpace[] = await Promise.all(spaces.map(async (s) => ({ ...s, assignments: await spaceAssignments(s.id) })));
+  const planSpaces: PlanSpace[] = await Promise.all(
+    spaces.map(async (s) => ({ ...s, assignments: await spaceAssignments(s.id) })),
+  );
   const rows = planChanges(planSpaces, named, operations, payload.action);
-  return { rows, changes: rows.filter((r) => r.status === 'change').length, already: rows.filter((r) => r.status === 'already').length };
+  return {
+    rows,
+    changes: rows.filter((r) => r.status === 'change').length,
+    already: rows.filter((r) => r.status === 'already').length,
+  };
 }
 
 export async function previewPermissionChanges({ payload, context }: ResolverRequest) {
@@ -86,13 +102,29 @@ export async function submitPermissionChanges({ payload, context }: ResolverRequ
     const accountId = await requireConfluenceAdmin(context);
     const request = validPayload(ChangePayload, payload);
     const preview = await buildPreview(request);
-    if (preview.changes === 0) throw new AppError('CONFLICT', 'Nothing to change: every chosen permission is already so.');
+    if (preview.changes === 0)
+      throw new AppError('CONFLICT', 'Nothing to change: every chosen permission is already so.');
     const at = now();
     const jobId = await createJob(
-      { createdAt: at, data: { submittedBy: accountId, submittedAt: new Date(at).toISOString(), action: request.action, itemCount: preview.rows.length } },
+      {
+        createdAt: at,
+        data: {
+          submittedBy: accountId,
+          submittedAt: new Date(at).toISOString(),
+          action: request.action,
+          itemCount: preview.rows.length,
+        },
+      },
       preview.rows.map((row) => ({
         already: row.status === 'already',
-        data: { action: request.action, spaceKey: row.spaceKey, spaceId: row.spaceId, spaceName: row.spaceName, subject: row.subject, operation: row.operation },
+        data: {
+          action: request.action,
+          spaceKey: row.spaceKey,
+          spaceId: row.spaceId,
+          spaceName: row.spaceName,
+          subject: row.subject,
+          operation: row.operation,
+        },
       })),
       at,
     );
@@ -171,8 +203,11 @@ export async function getRelaySetup({ payload, context }: ResolverRequest) {
     const lastSeen = relay ? Date.parse(relay.lastSeenAt) : undefined;
     let warning: string | undefined;
     if (pendingSince !== undefined) {
-      if (!link.linked) warning = 'Changes are queued, but no relay is linked yet. Generate a link secret and start the relay.';
-      else if (lastSeen === undefined) warning = 'Changes are queued, but the relay has never connected. Check that it is running with this URL and secret.';
+      if (!link.linked)
+        warning = 'Changes are queued, but no relay is linked yet. Generate a link secret and start the relay.';
+      else if (lastSeen === undefined)
+        warning =
+          'Changes are queued, but the relay has never connected. Check that it is running with this URL and secret.';
       else if (at - lastSeen > RELAY_STALE_MS) {
         warning = `Changes are queued, but the relay was last seen ${Math.round((at - lastSeen) / 60000)} minutes ago. Check that it is still running.`;
       }
@@ -196,7 +231,12 @@ export async function rotateRelaySecret({ payload, context }: ResolverRequest) {
       url = await webTrigger.getUrl(RELAY_TRIGGER_KEY, { forceCreate: true });
     }
     const link = await rotateLinkSecret(accountId, new Date(now()));
-    return { secret: link.secret, fingerprint: secretFingerprint(link.secret), createdAt: link.createdAt, webTriggerUrl: url };
+    return {
+      secret: link.secret,
+      fingerprint: secretFingerprint(link.secret),
+      createdAt: link.createdAt,
+      webTriggerUrl: url,
+    };
   });
 }
 

@@ -10,7 +10,7 @@ const GetMyScriptsPayload = z.strictObject({});
 
 function spaceOfPage(context: ResolverContext): { id: string; key: string } {
   const space = context.extension?.space;
-  if (!space?.id || !space.key) throw new AppError('BAD_REQUEST', 'This page must be opened from a space\'s settings.');
+  if (!space?.id || !space.key) throw new AppError('BAD_REQUEST', "This page must be opened from a space's settings.");
   return { id: String(space.id), key: space.key };
 }
 

@@ -44,8 +44,7 @@ export const SCRIPT_CATALOG: readonly Script[] = Object.freeze([
   {
     key: 'copy-page-tree',
     name: 'Copy Page Tree',
-    description:
-      'Copies a page and all of its descendant pages to a new parent, in the same space or another one.',
+    description: 'Copies a page and all of its descendant pages to a new parent, in the same space or another one.',
   },
   {
     key: 'bulk-labels',

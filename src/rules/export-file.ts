@@ -49,7 +49,10 @@ export function tableRows(raw: readonly unknown[], field: string, scripts: reado
     const ref = rowRef(row.type, row.id);
     const first = seen.get(ref);
     if (first !== undefined) {
-      throw new RuleValidationError(`${field}[${i}].id`, `${field}[${i}] repeats row ${ref} (already at ${field}[${first}])`);
+      throw new RuleValidationError(
+        `${field}[${i}].id`,
+        `${field}[${i}] repeats row ${ref} (already at ${field}[${first}])`,
+      );
     }
     seen.set(ref, i);
     return row;

@@ -75,7 +75,10 @@ export function migrateStored(raw: unknown, catalog: readonly Script[]): RuleTab
  * exactly when v0 denies; otherwise Global decides, as v0 does.
  * @throws RuleValidationError naming the field of a malformed v0 config.
  */
-export function migrateV0(v0: V0ConfigInput | Record<string, unknown>, catalog: readonly Script[] = SCRIPT_CATALOG): RuleTable {
+export function migrateV0(
+  v0: V0ConfigInput | Record<string, unknown>,
+  catalog: readonly Script[] = SCRIPT_CATALOG,
+): RuleTable {
   const parsed = parsePayload(StoredV0, v0);
   if (!parsed.ok) throw new RuleValidationError(parsed.field, parsed.message);
   const cfg = parsed.data;
@@ -86,9 +89,11 @@ export function migrateV0(v0: V0ConfigInput | Record<string, unknown>, catalog: 
     const ref = `${row.type}:${row.id}`;
     if (!denyRows.has(ref)) denyRows.set(ref, row);
   };
-  for (const u of cfg.restrictedUsers) add({ type: 'user', id: u.accountId, name: u.displayName || u.accountId, allowed: [] });
+  for (const u of cfg.restrictedUsers)
+    add({ type: 'user', id: u.accountId, name: u.displayName || u.accountId, allowed: [] });
   for (const g of cfg.restrictedGroups) add({ type: 'group', id: g.id, name: g.name || g.id, allowed: [] });
-  for (const s of cfg.restrictedSpaces) add({ type: 'space', id: s.id, name: s.name || s.key, key: s.key, allowed: [] });
+  for (const s of cfg.restrictedSpaces)
+    add({ type: 'space', id: s.id, name: s.name || s.key, key: s.key, allowed: [] });
 
   const global: Row = {
     type: 'global',
@@ -120,7 +125,12 @@ export function importAny(data: unknown, catalog: readonly Script[]): RuleTable 
       );
     }
     if (data.schemaVersion !== EXPORT_SCHEMA_VERSION) {
-      throw unreadableVersion(data.schemaVersion, EXPORT_SCHEMA_VERSION, 'This file has', String(EXPORT_SCHEMA_VERSION));
+      throw unreadableVersion(
+        data.schemaVersion,
+        EXPORT_SCHEMA_VERSION,
+        'This file has',
+        String(EXPORT_SCHEMA_VERSION),
+      );
     }
     return importExportFile(data, catalog);
   }

@@ -48,7 +48,8 @@ const Version = z.int().min(0);
 const Cursor = z.string().min(1).max(LIMITS.cursorMaxLength);
 
 /** Treats a missing payload as `{}` for functions whose fields are all optional. */
-const orEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === undefined || v === null ? {} : v), schema);
+const orEmpty = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === undefined || v === null ? {} : v), schema);
 
 export const SaveConfigPayload = z.strictObject({
   expectedVersion: Version,
@@ -107,9 +108,7 @@ export const StoredV0 = z.object({
   schemaVersion: z.literal(0).optional(),
   restrictedUsers: z.array(z.object({ accountId: IdSchema, displayName: NameSchema.nullish() })).default([]),
   restrictedGroups: z.array(z.object({ id: IdSchema, name: NameSchema.nullish() })).default([]),
-  restrictedSpaces: z
-    .array(z.object({ id: IdSchema, key: SpaceKeySchema, name: NameSchema.nullish() }))
-    .default([]),
+  restrictedSpaces: z.array(z.object({ id: IdSchema, key: SpaceKeySchema, name: NameSchema.nullish() })).default([]),
   disableInAllSpaces: z.boolean().default(false),
 });
 export type V0Config = z.infer<typeof StoredV0>;

@@ -11,7 +11,8 @@ import { inOrder } from './order';
  * @throws RuleValidationError naming the offending field.
  */
 export function validateRow(raw: unknown, field: string, scriptOrder: readonly string[]): Row {
-  if (!isRecord(raw)) throw new RuleValidationError(field, `${field} must be an object with type, id, name and allowed`);
+  if (!isRecord(raw))
+    throw new RuleValidationError(field, `${field} must be an object with type, id, name and allowed`);
   const { type, id } = validateSelector(raw, field);
 
   const name = raw.name;
@@ -26,9 +27,18 @@ export function validateRow(raw: unknown, field: string, scriptOrder: readonly s
   const key = raw.key;
   if (key !== undefined) {
     if (type !== 'space') {
-      throw new RuleValidationError(`${field}.key`, `${field}.key: only space rows carry a space key; remove it from this ${type} row`);
+      throw new RuleValidationError(
+        `${field}.key`,
+        `${field}.key: only space rows carry a space key; remove it from this ${type} row`,
+      );
     }
-    if (typeof key !== 'string' || key.length === 0 || key.length > LIMITS.spaceKeyMaxLength || /\s/.test(key) || CONTROL_CHARS.test(key)) {
+    if (
+      typeof key !== 'string' ||
+      key.length === 0 ||
+      key.length > LIMITS.spaceKeyMaxLength ||
+      /\s/.test(key) ||
+      CONTROL_CHARS.test(key)
+    ) {
       throw new RuleValidationError(
         `${field}.key`,
         `${field}.key must be a space key of 1 to ${LIMITS.spaceKeyMaxLength} characters without spaces`,
@@ -38,7 +48,10 @@ export function validateRow(raw: unknown, field: string, scriptOrder: readonly s
 
   const allowed = raw.allowed;
   if (!Array.isArray(allowed)) {
-    throw new RuleValidationError(`${field}.allowed`, `${field}.allowed must be a list of script keys (it may be empty)`);
+    throw new RuleValidationError(
+      `${field}.allowed`,
+      `${field}.allowed must be a list of script keys (it may be empty)`,
+    );
   }
   const known = new Set(scriptOrder);
   allowed.forEach((k: unknown, j) => {

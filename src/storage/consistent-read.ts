@@ -33,7 +33,10 @@ export interface ConsistentRead {
 const MAX_ATTEMPTS = 3;
 const META_REF: KeyRef = { key: META_KEY, entityName: META_ENTITY };
 
-export async function readConsistent(keys: readonly string[], options: { withLegacy?: boolean } = {}): Promise<ConsistentRead> {
+export async function readConsistent(
+  keys: readonly string[],
+  options: { withLegacy?: boolean } = {},
+): Promise<ConsistentRead> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const refs: KeyRef[] = [META_REF, ...keys.map((key) => ({ key }))];
     if (options.withLegacy) refs.push({ key: LEGACY_V0_KEY });

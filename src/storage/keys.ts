@@ -26,12 +26,17 @@ export function bucketOf(text: string, buckets: number): number {
 
 export type DecisionType = 'user' | 'space' | 'group';
 const DECISION_CODE: Record<DecisionType, string> = { user: 'u', space: 's', group: 'g' };
-const DECISION_BUCKETS: Record<DecisionType, number> = { user: USER_BUCKETS, space: SPACE_BUCKETS, group: GROUP_BUCKETS };
+const DECISION_BUCKETS: Record<DecisionType, number> = {
+  user: USER_BUCKETS,
+  space: SPACE_BUCKETS,
+  group: GROUP_BUCKETS,
+};
 
 export const tableChunkKey = (chunk: number): string => `rules:tbl:${chunk}`;
 export const tableChunkOf = (type: string, id: string): number => bucketOf(`${type}:${id}`, TABLE_CHUNKS);
 
-export const decisionBucketKey = (type: DecisionType, bucket: number): string => `rules:dx:${DECISION_CODE[type]}:${bucket}`;
+export const decisionBucketKey = (type: DecisionType, bucket: number): string =>
+  `rules:dx:${DECISION_CODE[type]}:${bucket}`;
 export const decisionKeyFor = (type: DecisionType, id: string): string =>
   decisionBucketKey(type, bucketOf(id, DECISION_BUCKETS[type]));
 
@@ -43,7 +48,8 @@ export const allDecisionKeys = (): string[] => [
 ];
 
 /** Where a save stages a value before its commit makes it the truth. */
-export const stagedKey = (version: number, writer: string, key: string): string => `rules:stage:${version}:${writer}:${key}`;
+export const stagedKey = (version: number, writer: string, key: string): string =>
+  `rules:stage:${version}:${writer}:${key}`;
 
 /** Audit entries sort newest first: the key carries 10^12 minus the version. */
 export const AUDIT_PREFIX = 'rules:audit:';

@@ -30,9 +30,12 @@ export class StorageCallError extends Error {
  */
 export async function readMany(refs: readonly KeyRef[]): Promise<Map<string, unknown>> {
   const values = new Map<string, unknown>();
-  const answers = await Promise.all(chunks(refs, BATCH_LIMIT).map((batch) => kvs.batchGet<unknown>(batch.map((r) => ({ ...r })))));
+  const answers = await Promise.all(
+    chunks(refs, BATCH_LIMIT).map((batch) => kvs.batchGet<unknown>(batch.map((r) => ({ ...r })))),
+  );
   for (const answer of answers) {
-    for (const item of answer.successfulKeys) values.set(refId({ key: item.key, entityName: item.entityName }), item.value);
+    for (const item of answer.successfulKeys)
+      values.set(refId({ key: item.key, entityName: item.entityName }), item.value);
     const real = answer.failedKeys.filter((f) => f.error.code !== 'KEY_NOT_FOUND' && f.error.code !== 'NOT_FOUND');
     if (real.length) throw new StorageCallError(real.map((f) => ({ key: f.key, ...f.error })));
   }

@@ -1,11 +1,6 @@
 import { GLOBAL_ROW_ID, GLOBAL_ROW_NAME, Row, RowType, RuleTable } from '../rules';
 import { decodeMask, encodeMask } from './mask';
-import {
-  DecisionType,
-  decisionKeyFor,
-  tableChunkKey,
-  tableChunkOf,
-} from './keys';
+import { DecisionType, decisionKeyFor, tableChunkKey, tableChunkOf } from './keys';
 
 /**
  * How a rule table is laid out in KVS (docs/storage.md):
@@ -80,7 +75,8 @@ export function encodeTable(table: RuleTable): Map<string, StoredValue> {
   return values;
 }
 
-export const emptyValueFor = (key: string): StoredValue => (key.startsWith('rules:tbl:') ? { v: 0, rows: [] } : { v: 0, m: {} });
+export const emptyValueFor = (key: string): StoredValue =>
+  key.startsWith('rules:tbl:') ? { v: 0, rows: [] } : { v: 0, m: {} };
 
 /** The same content, ignoring the version stamp. */
 export function sameContent(a: StoredValue | undefined, b: StoredValue | undefined): boolean {
@@ -105,7 +101,12 @@ export function metaStateFor(table: RuleTable): Omit<MetaState, 'lastCommit' | '
 }
 
 export function globalRowOf(meta: MetaState): Row {
-  return { type: 'global', id: GLOBAL_ROW_ID, name: GLOBAL_ROW_NAME, allowed: decodeMask(meta.global, meta.knownScripts) };
+  return {
+    type: 'global',
+    id: GLOBAL_ROW_ID,
+    name: GLOBAL_ROW_NAME,
+    allowed: decodeMask(meta.global, meta.knownScripts),
+  };
 }
 
 export function decodeChunkRows(chunk: TableChunk | undefined, scripts: readonly string[]): Row[] {

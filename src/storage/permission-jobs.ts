@@ -59,7 +59,9 @@ export async function createJob(job: JobEntity, items: NewItem[], at: number): P
         ...(prerequisite(item.data) && !item.already ? { after: prerequisite(item.data) } : {}),
         attempts: 0,
         leaseTokens: [],
-        ...(item.already ? { atSubmit: true, finishedAt: new Date(at).toISOString(), message: 'Already so when submitted.' } : {}),
+        ...(item.already
+          ? { atSubmit: true, finishedAt: new Date(at).toISOString(), message: 'Already so when submitted.' }
+          : {}),
       },
     },
   ]);
@@ -97,7 +99,11 @@ export async function itemsOfJob(jobId: string): Promise<StoredItem[]> {
   const out: StoredItem[] = [];
   let cursor: string | undefined;
   do {
-    let query = kvs.entity<ItemEntity>(ITEM_ENTITY).query().index(ITEM_JOB_INDEX, { partition: [jobId] }).limit(QUERY_LIMIT);
+    let query = kvs
+      .entity<ItemEntity>(ITEM_ENTITY)
+      .query()
+      .index(ITEM_JOB_INDEX, { partition: [jobId] })
+      .limit(QUERY_LIMIT);
     if (cursor) query = query.cursor(cursor);
     const page = await query.getMany();
     out.push(...page.results.map((r) => ({ key: r.key, ...r.value })));

@@ -22,7 +22,8 @@ import {
  */
 
 const isConflict = (error: unknown): boolean =>
-  error instanceof ForgeKvsAPIError && (error.code === 'CONDITIONAL_CHECK_FAILED' || error.responseDetails.status === 409);
+  error instanceof ForgeKvsAPIError &&
+  (error.code === 'CONDITIONAL_CHECK_FAILED' || error.responseDetails.status === 409);
 
 async function setIfVersion(key: string, value: ItemEntity, expected: number): Promise<boolean> {
   try {
@@ -57,7 +58,10 @@ function workItem(key: string, item: ItemEntity, leaseToken?: string): WorkItem 
 }
 
 /** Items that may be leased now, oldest first: queued ones and ones whose lease ran out. */
-async function available(now: number, limit: number): Promise<{ items: { key: string; value: ItemEntity }[]; more: boolean }> {
+async function available(
+  now: number,
+  limit: number,
+): Promise<{ items: { key: string; value: ItemEntity }[]; more: boolean }> {
   const page = await kvs
     .entity<ItemEntity>(ITEM_ENTITY)
     .query()
@@ -93,14 +97,20 @@ const CANDIDATE_WINDOW = 100;
  * then sequence): an item whose prerequisite is still pending goes only if
  * that prerequisite goes first in the same lease.
  */
-async function eligible(candidates: { key: string; value: ItemEntity }[], max: number): Promise<{ key: string; value: ItemEntity }[]> {
+async function eligible(
+  candidates: { key: string; value: ItemEntity }[],
+  max: number,
+): Promise<{ key: string; value: ItemEntity }[]> {
   const sorted = [...candidates].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const inWindow = new Set(sorted.map((c) => c.key));
-  const outside = [...new Set(sorted.map((c) => c.value.data.after).filter((k): k is string => !!k && !inWindow.has(k)))];
+  const outside = [
+    ...new Set(sorted.map((c) => c.value.data.after).filter((k): k is string => !!k && !inWindow.has(k))),
+  ];
   const states = new Map<string, string>();
   if (outside.length) {
     const got = await readMany(outside.map((key) => ({ key, entityName: ITEM_ENTITY })));
-    for (const key of outside) states.set(key, (valueOf(got, { key, entityName: ITEM_ENTITY }) as ItemEntity | undefined)?.state ?? 'missing');
+    for (const key of outside)
+      states.set(key, (valueOf(got, { key, entityName: ITEM_ENTITY }) as ItemEntity | undefined)?.state ?? 'missing');
   }
   const chosen: { key: string; value: ItemEntity }[] = [];
   const chosenKeys = new Set<string>();
@@ -146,7 +156,12 @@ export async function promoteStranded(now: number): Promise<{ promoted: number; 
   };
 }
 
-export async function leaseItems(now: number, max: number, leaseSeconds: number, relayInstance: string): Promise<LeaseOutcome> {
+export async function leaseItems(
+  now: number,
+  max: number,
+  leaseSeconds: number,
+  relayInstance: string,
+): Promise<LeaseOutcome> {
   await promoteStranded(now);
   const leaseUntil = now + leaseSeconds * 1000;
   const window = await available(now, CANDIDATE_WINDOW);
@@ -189,14 +204,14 @@ export async function leaseItems(now: number, max: number, leaseSeconds: number,
   return { items, leaseExpiresAt: leaseUntil, more: more || candidates.length > items.length };
 }
 
-
 export type ReportStatus = { itemId: string; status: 'recorded' | 'duplicate' | 'unknown'; state?: string };
 
 async function recordOne(result: ItemResult, now: number): Promise<ReportStatus> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const current = await kvs.entity<ItemEntity>(ITEM_ENTITY).get(result.itemId);
     // A token this item never handed out: not this relay's item to report.
-    if (!current || !current.data.leaseTokens.includes(result.leaseToken)) return { itemId: result.itemId, status: 'unknown' };
+    if (!current || !current.data.leaseTokens.includes(result.leaseToken))
+      return { itemId: result.itemId, status: 'unknown' };
     if (current.state !== 'pending') return { itemId: result.itemId, status: 'duplicate', state: current.state };
     const done: ItemEntity = {
       ...current,
@@ -209,7 +224,8 @@ async function recordOne(result: ItemResult, now: number): Promise<ReportStatus>
         ...(result.message ? { message: result.message } : { message: undefined }),
       },
     };
-    if (await setIfVersion(result.itemId, done, current.version)) return { itemId: result.itemId, status: 'recorded', state: done.state };
+    if (await setIfVersion(result.itemId, done, current.version))
+      return { itemId: result.itemId, status: 'recorded', state: done.state };
   }
   throw new Error(`Item ${result.itemId} kept changing while its result was recorded`);
 }

@@ -29,7 +29,12 @@ export async function readLinkSecret(): Promise<StoredLink | undefined> {
 export async function linkInfo(): Promise<LinkInfo> {
   const stored = await readLinkSecret();
   if (!stored) return { linked: false };
-  return { linked: true, fingerprint: secretFingerprint(stored.secret), createdAt: stored.createdAt, createdBy: stored.createdBy };
+  return {
+    linked: true,
+    fingerprint: secretFingerprint(stored.secret),
+    createdAt: stored.createdAt,
+    createdBy: stored.createdBy,
+  };
 }
 
 /** A new secret replaces the old at once: a relay holding the old one is refused from now on. */

@@ -13,7 +13,8 @@ export async function acceptNonce(nonce: string, ttlSeconds: number): Promise<bo
     await kvs.set(`${PREFIX}${nonce}`, 1, { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: ttlSeconds, unit: 'SECONDS' } });
     return true;
   } catch (error) {
-    if (error instanceof ForgeKvsAPIError && (error.code === 'KEY_CONFLICT' || error.responseDetails.status === 409)) return false;
+    if (error instanceof ForgeKvsAPIError && (error.code === 'KEY_CONFLICT' || error.responseDetails.status === 409))
+      return false;
     throw error;
   }
 }

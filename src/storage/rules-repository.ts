@@ -1,25 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
-import {
-  Change,
-  migrateV0,
-  reconcileWithCatalog,
-  Row,
-  RuleTable,
-  Script,
-  SCRIPT_CATALOG,
-  sortRows,
-} from '../rules';
+import { Change, migrateV0, reconcileWithCatalog, Row, RuleTable, Script, SCRIPT_CATALOG, sortRows } from '../rules';
 import { auditEntryFor, AuditEntry } from './audit-log';
 import { LEGACY_V0_KEY, readConsistent } from './consistent-read';
-import {
-  allDecisionKeys,
-  allTableChunkKeys,
-  decisionKeyFor,
-  META_ENTITY,
-  META_KEY,
-  stagedKey,
-} from './keys';
+import { allDecisionKeys, allTableChunkKeys, decisionKeyFor, META_ENTITY, META_KEY, stagedKey } from './keys';
 import { deleteMany, readMany, writeMany } from './kvs-io';
 import {
   decisionRow,
@@ -67,18 +51,28 @@ export class VersionConflictError extends Error {
 /** Staged values outlive any save by far; they are deleted once rolled forward. */
 const STAGED_TTL_DAYS = 30;
 
-function tableFromStorage(meta: MetaEntity | undefined, chunks: Map<string, StoredValue | undefined>, legacy: unknown, catalog: readonly Script[]) {
+function tableFromStorage(
+  meta: MetaEntity | undefined,
+  chunks: Map<string, StoredValue | undefined>,
+  legacy: unknown,
+  catalog: readonly Script[],
+) {
   if (!meta) {
     // Nothing saved in this layout yet: an older app version's deny list, or the first-use table.
     const base = legacy !== undefined ? migrateV0(legacy as Record<string, unknown>, catalog) : undefined;
     const { table, newScripts } = reconcileWithCatalog(
-      base ?? { enabled: false, knownScripts: [], rows: [{ type: 'global', id: 'global', name: 'Global', allowed: [] }] },
+      base ?? {
+        enabled: false,
+        knownScripts: [],
+        rows: [{ type: 'global', id: 'global', name: 'Global', allowed: [] }],
+      },
       catalog,
     );
     return { table, newScripts: base ? newScripts : [] };
   }
   const rows: Row[] = [globalRowOf(meta.state)];
-  for (const value of chunks.values()) rows.push(...decodeChunkRows(value as TableChunk | undefined, meta.state.knownScripts));
+  for (const value of chunks.values())
+    rows.push(...decodeChunkRows(value as TableChunk | undefined, meta.state.knownScripts));
   return reconcileWithCatalog(
     { enabled: meta.state.enabled, knownScripts: meta.state.knownScripts, rows: sortRows(rows) },
     catalog,
@@ -201,7 +195,13 @@ export async function saveTable(request: SaveRequest): Promise<SaveResult> {
   }
   const { table, changes } = request.change(current);
   if (changes.length === 0 && current.version > 0) {
-    return { version: current.version, table: current.table, changes, updatedAt: current.updatedAt, updatedBy: current.updatedBy };
+    return {
+      version: current.version,
+      table: current.table,
+      changes,
+      updatedAt: current.updatedAt,
+      updatedBy: current.updatedBy,
+    };
   }
 
   const nextVersion = current.version + 1;
@@ -213,7 +213,9 @@ export async function saveTable(request: SaveRequest): Promise<SaveResult> {
   );
   const writer = randomUUID().replace(/-/g, '').slice(0, 16);
   const stamped = keys.map((key) => ({ key, value: { ...(after.get(key) ?? emptyValueFor(key)), v: nextVersion } }));
-  await writeMany(stamped.map(({ key, value }) => ({ key: stagedKey(nextVersion, writer, key), value, ttlDays: STAGED_TTL_DAYS })));
+  await writeMany(
+    stamped.map(({ key, value }) => ({ key: stagedKey(nextVersion, writer, key), value, ttlDays: STAGED_TTL_DAYS })),
+  );
 
   const at = (request.now ?? new Date()).toISOString();
   const state: MetaState = {
@@ -226,7 +228,11 @@ export async function saveTable(request: SaveRequest): Promise<SaveResult> {
   try {
     await kvs
       .transact()
-      .set(META_KEY, { version: nextVersion, state }, { entityName: META_ENTITY, conditions: versionCondition(current.version) })
+      .set(
+        META_KEY,
+        { version: nextVersion, state },
+        { entityName: META_ENTITY, conditions: versionCondition(current.version) },
+      )
       .set(audit.key, audit.value)
       .execute();
   } catch (error) {

@@ -1,17 +1,12 @@
 import { loadBridge } from './bridge';
-import {
-  isRecord,
-  isResolverErrorCode,
-  type ResolverResult,
-} from './resolverResult';
+import { isRecord, isResolverErrorCode, type ResolverResult } from './resolverResult';
 
 /** Checks the `data` of a successful answer; a page passes one for its own shape. */
 export type DataGuard<T> = (data: unknown) => data is T;
 
 export type ResolverPayload = Record<string, unknown>;
 
-const UNREACHABLE_MESSAGE =
-  'The app could not be reached. Check your connection and try again.';
+const UNREACHABLE_MESSAGE = 'The app could not be reached. Check your connection and try again.';
 const MALFORMED_MESSAGE =
   'The app sent an answer this page does not understand. Reload the page; if it persists, contact your Confluence admin.';
 

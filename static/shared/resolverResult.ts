@@ -22,9 +22,7 @@ export interface ResolverError {
   details?: unknown;
 }
 
-export type ResolverResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: ResolverError };
+export type ResolverResult<T> = { ok: true; data: T } | { ok: false; error: ResolverError };
 
 export function isResolverErrorCode(value: unknown): value is ResolverErrorCode {
   return (RESOLVER_ERROR_CODES as readonly unknown[]).includes(value);

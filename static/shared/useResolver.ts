@@ -2,9 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ResolverError, ResolverResult } from './resolverResult';
 
 export type ResolverState<T> =
-  | { status: 'loading' }
-  | { status: 'ready'; data: T }
-  | { status: 'failed'; error: ResolverError };
+  { status: 'loading' } | { status: 'ready'; data: T } | { status: 'failed'; error: ResolverError };
 
 /**
  * Runs `call` once when the component mounts, and again each time `retry` is

@@ -77,11 +77,19 @@ async function measurePage(
   return { page, jsGzipBytes, cssGzipBytes };
 }
 
-async function measureResponse(response: Response, folder: string): Promise<{ kind: 'js' | 'css'; url: string; gzipBytes: number } | undefined> {
+async function measureResponse(
+  response: Response,
+  folder: string,
+): Promise<{ kind: 'js' | 'css'; url: string; gzipBytes: number } | undefined> {
   const url = new URL(response.url());
   if (!url.pathname.startsWith(folder) || response.status() !== 200) return undefined;
   const type = response.request().resourceType();
-  const kind = type === 'script' || url.pathname.endsWith('.js') ? 'js' : type === 'stylesheet' || url.pathname.endsWith('.css') ? 'css' : undefined;
+  const kind =
+    type === 'script' || url.pathname.endsWith('.js')
+      ? 'js'
+      : type === 'stylesheet' || url.pathname.endsWith('.css')
+        ? 'css'
+        : undefined;
   if (!kind) return undefined;
   const body = await response.body();
   return { kind, url: url.pathname, gzipBytes: gzipSync(body, { level: 9 }).length };

@@ -4,12 +4,18 @@ import { Row, RuleIndex } from '../../src/rules';
 /** A random-but-seeded table: 10,000 rows over 40 scripts, a fifth each spaces/groups, the rest users. */
 function syntheticTable(rows: number, scripts: string[]) {
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const pick = () => scripts.filter(() => random() < 0.5);
   const table: Row[] = [{ type: 'global', id: 'global', name: 'Global', allowed: pick() }];
   for (let i = 0; i < rows - 1; i++) {
     const type = i % 5 === 0 ? 'space' : i % 5 === 1 ? 'group' : 'user';
-    table.push({ type, id: `${type}-${i}`, name: `${type} ${i}`, allowed: pick(), ...(type === 'space' ? { key: `S${i}` } : {}) });
+    table.push({
+      type,
+      id: `${type}-${i}`,
+      name: `${type} ${i}`,
+      allowed: pick(),
+      ...(type === 'space' ? { key: `S${i}` } : {}),
+    });
   }
   return table;
 }

@@ -28,8 +28,14 @@ function benchDirectory(): string {
     groups: { id: string; name: string; members: string[] }[];
     spaces: { id: string; key: string; name: string; permissions: unknown[] }[];
   };
-  demo.users.push({ accountId: 'u-bench', displayName: 'Bench User', email: 'bench@example.com', apiToken: 'local-bench' });
-  for (let i = 0; i < 200; i++) demo.groups.push({ id: `g-bench-${i}`, name: `bench group ${i}`, members: ['u-bench'] });
+  demo.users.push({
+    accountId: 'u-bench',
+    displayName: 'Bench User',
+    email: 'bench@example.com',
+    apiToken: 'local-bench',
+  });
+  for (let i = 0; i < 200; i++)
+    demo.groups.push({ id: `g-bench-${i}`, name: `bench group ${i}`, members: ['u-bench'] });
   demo.spaces.push({
     id: '9001',
     key: 'BENCH',
@@ -47,13 +53,27 @@ function benchDirectory(): string {
 function benchExport(rows: number) {
   const scripts = SCRIPT_CATALOG.map((s) => s.key);
   const table = [];
-  for (let i = 0; i < 200; i++) table.push({ type: 'group', id: `g-bench-${i}`, name: `bench group ${i}`, allowed: i % 2 ? ['copy-space'] : [] });
+  for (let i = 0; i < 200; i++)
+    table.push({ type: 'group', id: `g-bench-${i}`, name: `bench group ${i}`, allowed: i % 2 ? ['copy-space'] : [] });
   table.push({ type: 'space', id: '9001', key: 'BENCH', name: 'Bench', allowed: scripts.slice(0, 3) });
   for (let i = table.length; i < rows - 1; i++) {
     const type = i % 3 === 0 ? 'group' : i % 3 === 1 ? 'space' : 'user';
-    table.push({ type, id: `${type}-${i}`, name: `${type} number ${i}`, allowed: scripts.filter((_, k) => (i + k) % 2 === 0), ...(type === 'space' ? { key: `K${i}` } : {}) });
+    table.push({
+      type,
+      id: `${type}-${i}`,
+      name: `${type} number ${i}`,
+      allowed: scripts.filter((_, k) => (i + k) % 2 === 0),
+      ...(type === 'space' ? { key: `K${i}` } : {}),
+    });
   }
-  return { format: 'space-admin-script-permissions', schemaVersion: 1, exportedAt: new Date().toISOString(), enabled: true, scripts, rows: [{ type: 'global', id: 'global', name: 'Global', allowed: scripts }, ...table] };
+  return {
+    format: 'space-admin-script-permissions',
+    schemaVersion: 1,
+    exportedAt: new Date().toISOString(),
+    enabled: true,
+    scripts,
+    rows: [{ type: 'global', id: 'global', name: 'Global', allowed: scripts }, ...table],
+  };
 }
 
 export async function benchPlatformCalls(rows = 10_000): Promise<CallFigure[]> {
@@ -68,19 +88,49 @@ export async function benchPlatformCalls(rows = 10_000): Promise<CallFigure[]> {
     });
     const body = (await response.json()) as { ok: boolean; error?: unknown; data?: { version?: number } };
     if (!body.ok) throw new Error(`${functionKey} failed: ${JSON.stringify(body.error)}`);
-    figures.push({ what, calls: JSON.parse(response.headers.get('x-forge-platform-calls') ?? '{}') as Calls, ms: performance.now() - t0 });
+    figures.push({
+      what,
+      calls: JSON.parse(response.headers.get('x-forge-platform-calls') ?? '{}') as Calls,
+      ms: performance.now() - t0,
+    });
     return body.data;
   };
   try {
     const admin = { accountId: 'u-ada' };
-    await call(`importConfig of ${rows} rows`, 'admin-page', 'importConfig', { data: benchExport(rows), dryRun: false, expectedVersion: 0 }, admin);
-    await call(`getMyScripts, user in 200 groups, ${rows}-row table`, 'space-settings', 'getMyScripts', {}, { accountId: 'u-bench', spaceKey: 'BENCH' });
-    const config = (await call(`getConfig, ${rows}-row table (first page)`, 'admin-page', 'getConfig', {}, admin)) as { version: number };
-    await call(`saveConfig of one row, ${rows}-row table`, 'admin-page', 'saveConfig', {
-      expectedVersion: config.version,
-      upsert: [{ type: 'user', id: 'u-bench', name: 'Bench User', allowed: ['copy-space'] }],
-    }, admin);
-    await call(`explainAccess, user in 200 groups, ${rows}-row table`, 'admin-page', 'explainAccess', { accountId: 'u-bench', spaceKey: 'BENCH' }, admin);
+    await call(
+      `importConfig of ${rows} rows`,
+      'admin-page',
+      'importConfig',
+      { data: benchExport(rows), dryRun: false, expectedVersion: 0 },
+      admin,
+    );
+    await call(
+      `getMyScripts, user in 200 groups, ${rows}-row table`,
+      'space-settings',
+      'getMyScripts',
+      {},
+      { accountId: 'u-bench', spaceKey: 'BENCH' },
+    );
+    const config = (await call(`getConfig, ${rows}-row table (first page)`, 'admin-page', 'getConfig', {}, admin)) as {
+      version: number;
+    };
+    await call(
+      `saveConfig of one row, ${rows}-row table`,
+      'admin-page',
+      'saveConfig',
+      {
+        expectedVersion: config.version,
+        upsert: [{ type: 'user', id: 'u-bench', name: 'Bench User', allowed: ['copy-space'] }],
+      },
+      admin,
+    );
+    await call(
+      `explainAccess, user in 200 groups, ${rows}-row table`,
+      'admin-page',
+      'explainAccess',
+      { accountId: 'u-bench', spaceKey: 'BENCH' },
+      admin,
+    );
   } finally {
     await host.close();
   }

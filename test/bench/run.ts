@@ -17,16 +17,22 @@ async function main(): Promise<void> {
   console.log('| call | platform calls | KVS | product API | sequential round trips | local ms |');
   console.log('|---|---|---|---|---|---|');
   for (const f of await benchPlatformCalls()) {
-    console.log(`| ${f.what} | ${f.calls.total} | ${f.calls.kvs} | ${f.calls.product} | ${f.calls.sequentialDepth} | ${f.ms.toFixed(0)} |`);
+    console.log(
+      `| ${f.what} | ${f.calls.total} | ${f.calls.kvs} | ${f.calls.product} | ${f.calls.sequentialDepth} | ${f.ms.toFixed(0)} |`,
+    );
   }
 
   try {
     // Computed path: the module is built alongside the admin page; the bench runs without it.
     const bundleModule = './bundle-size';
-    const { bundleSizes } = (await import(bundleModule)) as { bundleSizes: () => Promise<{ page: string; jsGzipBytes: number; cssGzipBytes: number }[]> };
+    const { bundleSizes } = (await import(bundleModule)) as {
+      bundleSizes: () => Promise<{ page: string; jsGzipBytes: number; cssGzipBytes: number }[]>;
+    };
     console.log('\n## Custom UI bundles (gzip, what each page loads; run `npm run build:ui` first)');
     for (const b of await bundleSizes()) {
-      console.log(`${b.page}: JS ${(b.jsGzipBytes / 1024).toFixed(1)} KiB, CSS ${(b.cssGzipBytes / 1024).toFixed(1)} KiB`);
+      console.log(
+        `${b.page}: JS ${(b.jsGzipBytes / 1024).toFixed(1)} KiB, CSS ${(b.cssGzipBytes / 1024).toFixed(1)} KiB`,
+      );
     }
   } catch (error) {
     console.log(`\n(bundle sizes unavailable: ${(error as Error).message})`);

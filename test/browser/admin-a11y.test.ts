@@ -38,7 +38,10 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
 }
 
 describe.each(['light', 'dark'] as const)('admin page in the %s theme', (theme) => {
@@ -100,8 +103,15 @@ describe.each(['light', 'dark'] as const)('admin page in the %s theme', (theme) 
     await page.getByRole('tab', { name: 'Rules' }).click();
     await page.getByRole('button', { name: 'Discard changes' }).click();
     await page.getByRole('tab', { name: 'Export and import' }).click();
-    const v0 = { restrictedUsers: [{ accountId: 'u-pat' }], restrictedGroups: [], restrictedSpaces: [], disableInAllSpaces: false };
-    await page.locator('input[type="file"]').setInputFiles({ name: 'v0.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(v0)) });
+    const v0 = {
+      restrictedUsers: [{ accountId: 'u-pat' }],
+      restrictedGroups: [],
+      restrictedSpaces: [],
+      disableInAllSpaces: false,
+    };
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'v0.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(v0)) });
     await page.getByRole('heading', { name: 'Preview of v0.json' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await keepScreenshot(page, `admin-page-export-import-${theme}`);

@@ -35,7 +35,9 @@ async function saveAs(accountId: string, payload: Record<string, unknown>): Prom
 }
 
 const versionsShown = (frame: Frame) =>
-  frame.locator('ol[aria-label^="Audit log"] > li').evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-version'))));
+  frame
+    .locator('ol[aria-label^="Audit log"] > li')
+    .evaluateAll((items) => items.map((item) => Number(item.getAttribute('data-version'))));
 
 describe('audit log', () => {
   it('lists who changed what, newest first, twenty to a page', async () => {
@@ -83,7 +85,10 @@ describe('export and import', () => {
       upsert: [{ type: 'space', id: '1001', name: 'Marketing', key: 'MKT', allowed: ['copy-space'] }],
     });
     const frame = await openTab('Export and import');
-    const [download] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: 'Export as JSON' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      frame.getByRole('button', { name: 'Export as JSON' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^built-in-script-permissions-v1-\d{4}-\d{2}-\d{2}\.json$/);
     const file = JSON.parse(await readFile(await download.path(), 'utf8')) as Record<string, unknown>;
     expect(file).toMatchObject({ format: 'space-admin-script-permissions', schemaVersion: 1, enabled: true });
@@ -92,9 +97,15 @@ describe('export and import', () => {
   });
 
   it('imports its own export (the current format): the preview says nothing would change', async () => {
-    await saveAs('u-ada', { expectedVersion: 0, upsert: [{ type: 'user', id: 'u-jane', name: 'Jane Doe', allowed: ['copy-space'] }] });
+    await saveAs('u-ada', {
+      expectedVersion: 0,
+      upsert: [{ type: 'user', id: 'u-jane', name: 'Jane Doe', allowed: ['copy-space'] }],
+    });
     const frame = await openTab('Export and import');
-    const [download] = await Promise.all([page.waitForEvent('download'), frame.getByRole('button', { name: 'Export as JSON' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      frame.getByRole('button', { name: 'Export as JSON' }).click(),
+    ]);
     await frame.locator('input[type="file"]').setInputFiles(await download.path());
     await frame.getByText(/^A rule table export \(schema version 1, exported /).waitFor();
     await frame.getByText('Nothing would change: the file matches the saved rules.').waitFor();
@@ -104,7 +115,10 @@ describe('export and import', () => {
   });
 
   it('previews a version-0 file, changes nothing until applied, then applies it as an import', async () => {
-    await saveAs('u-ada', { expectedVersion: 0, upsert: [{ type: 'group', id: 'g-power', name: 'power-users', allowed: ['copy-space'] }] });
+    await saveAs('u-ada', {
+      expectedVersion: 0,
+      upsert: [{ type: 'group', id: 'g-power', name: 'power-users', allowed: ['copy-space'] }],
+    });
     const frame = await openTab('Export and import');
     const v0 = {
       restrictedUsers: [{ accountId: 'u-bob', displayName: 'Bob Smith' }],
@@ -112,12 +126,20 @@ describe('export and import', () => {
       restrictedSpaces: [{ id: '1002', key: 'HR', name: 'Human Resources' }],
       disableInAllSpaces: false,
     };
-    await frame.locator('input[type="file"]').setInputFiles({ name: 'old-settings.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(v0)) });
+    await frame
+      .locator('input[type="file"]')
+      .setInputFiles({
+        name: 'old-settings.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(v0)),
+      });
     await frame.getByRole('heading', { name: 'Preview of old-settings.json' }).waitFor();
     await frame.getByText(/older deny-list format \(version 0\)/).waitFor();
-    await frame.getByText(
-      'Importing it would replace the saved rules (version 1): turn rules on, add 2 rows and remove 1 row. The table would then have 3 rows.',
-    ).waitFor();
+    await frame
+      .getByText(
+        'Importing it would replace the saved rules (version 1): turn rules on, add 2 rows and remove 1 row. The table would then have 3 rows.',
+      )
+      .waitFor();
     for (const line of [
       'Turn rules on',
       'Add the space rule for Human Resources, allowing no scripts',
@@ -151,11 +173,22 @@ describe('export and import', () => {
     const frame = await openTab('Export and import');
     const input = frame.locator('input[type="file"]');
     await input.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not json at all') });
-    await frame.getByRole('heading', { name: 'notes.txt can\'t be imported' }).waitFor();
+    await frame.getByRole('heading', { name: "notes.txt can't be imported" }).waitFor();
     await frame.getByText(/^The file is not valid JSON/).waitFor();
 
-    const bad = { format: 'space-admin-script-permissions', schemaVersion: 1, exportedAt: 'yesterday', enabled: true, scripts: [], rows: [] };
-    await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    const bad = {
+      format: 'space-admin-script-permissions',
+      schemaVersion: 1,
+      exportedAt: 'yesterday',
+      enabled: true,
+      scripts: [],
+      rows: [],
+    };
+    await input.setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(bad)),
+    });
     await frame.getByRole('heading', { name: 'bad.json was not imported' }).waitFor();
     await frame.getByText(/exportedAt/).waitFor();
     expect((await getConfig(host)).version).toBe(0);

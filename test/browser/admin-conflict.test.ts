@@ -79,6 +79,11 @@ describe('two admins editing at once', () => {
     expect(global?.allowed).not.toContain('copy-space');
     expect(global?.allowed).not.toContain('bulk-purge-trash');
     expect(global?.allowed).toHaveLength(5);
-    expect(saved.rows.find((row) => row.id === 'g-power')).toEqual({ type: 'group', id: 'g-power', name: 'power-users', allowed: ['delete-page-tree'] });
+    expect(saved.rows.find((row) => row.id === 'g-power')).toEqual({
+      type: 'group',
+      id: 'g-power',
+      name: 'power-users',
+      allowed: ['delete-page-tree'],
+    });
   });
 });

@@ -36,7 +36,16 @@ const BOB: RowInput = { type: 'user', id: 'u-bob', name: 'Bob Smith', allowed: [
 /** Each test starts from its own saved table: empty storage, then these rows. */
 async function seed(rows: Config['rows']): Promise<void> {
   await fetch(`${host.url}/__local/reset`, { method: 'POST' });
-  if (rows.length > 0) dataOf(await invoke<Envelope<Config>>(host, 'admin-page', 'saveConfig', { expectedVersion: 0, upsert: rows }, { accountId: 'u-ada' }));
+  if (rows.length > 0)
+    dataOf(
+      await invoke<Envelope<Config>>(
+        host,
+        'admin-page',
+        'saveConfig',
+        { expectedVersion: 0, upsert: rows },
+        { accountId: 'u-ada' },
+      ),
+    );
 }
 
 async function save(frame: Frame): Promise<void> {
@@ -59,7 +68,11 @@ describe('editing the rule table', () => {
     await dialog.getByRole('button', { name: 'Add 3 rows' }).click();
     await dialog.waitFor({ state: 'detached' });
 
-    for (const [type, id] of [['space', '1001'], ['group', 'g-power'], ['user', 'u-bob']]) {
+    for (const [type, id] of [
+      ['space', '1001'],
+      ['group', 'g-power'],
+      ['user', 'u-bob'],
+    ]) {
       const row = frame.locator(`tbody[data-section="${type}"] tr[data-rule-type="${type}"][data-rule-id="${id}"]`);
       await row.waitFor();
       expect(await row.getAttribute('data-rule-status')).toBe('added');
@@ -115,9 +128,16 @@ describe('editing the rule table', () => {
     expect(await target.isChecked()).toBe(false);
 
     // Tab into the table until the first checkbox of the Global row has focus.
-    const focusedName = () => frame.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '');
+    const focusedName = () =>
+      frame.evaluate(
+        () => document.activeElement?.getAttribute('aria-label') ?? document.activeElement?.textContent ?? '',
+      );
     await frame.locator('body').focus();
-    for (let presses = 0; presses < 40 && (await focusedName()) !== 'Bulk Delete Attachments for Global'; presses += 1) {
+    for (
+      let presses = 0;
+      presses < 40 && (await focusedName()) !== 'Bulk Delete Attachments for Global';
+      presses += 1
+    ) {
       await page.keyboard.press('Tab');
     }
     expect(await focusedName()).toBe('Bulk Delete Attachments for Global');
@@ -155,7 +175,9 @@ describe('editing the rule table', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(dialogs).toEqual(['beforeunload']);
     expect(page.url()).toBe(adminUrl);
-    expect(await frame.getByRole('checkbox', { name: 'Delete Page Tree for Bob Smith', exact: true }).isChecked()).toBe(true);
+    expect(await frame.getByRole('checkbox', { name: 'Delete Page Tree for Bob Smith', exact: true }).isChecked()).toBe(
+      true,
+    );
 
     await save(frame);
     await Promise.all([

@@ -9,10 +9,16 @@ withHostAndBrowser((started) => ({ host, browser } = started));
 
 describe('admin page through the local host', () => {
   it('opens in Chromium and shows the rule table the getConfig resolver answered', async () => {
-    await invoke(host, 'admin-page', 'saveConfig', {
-      expectedVersion: 0,
-      upsert: [{ type: 'group', id: 'g-power', name: 'power-users', allowed: ['copy-space'] }],
-    }, { accountId: 'u-ada' });
+    await invoke(
+      host,
+      'admin-page',
+      'saveConfig',
+      {
+        expectedVersion: 0,
+        upsert: [{ type: 'group', id: 'g-power', name: 'power-users', allowed: ['copy-space'] }],
+      },
+      { accountId: 'u-ada' },
+    );
 
     const page = await browser.newPage();
     const invokes: string[] = [];
@@ -24,7 +30,9 @@ describe('admin page through the local host', () => {
     await frame.getByText('power-users').waitFor();
     await frame.getByText('Copy Space').first().waitFor();
     // The page's invoke() went through the same POST /__local/invoke path, as the chosen persona.
-    expect(invokes.some((body) => body.includes('"functionKey":"getConfig"') && body.includes('"accountId":"u-ada"'))).toBe(true);
+    expect(
+      invokes.some((body) => body.includes('"functionKey":"getConfig"') && body.includes('"accountId":"u-ada"')),
+    ).toBe(true);
     await keepScreenshot(page, 'admin-page-smoke');
     await page.close();
   });

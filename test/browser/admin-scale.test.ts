@@ -23,7 +23,13 @@ const TYPES = ['space', 'group', 'user'] as const;
 function subject(i: number): Row {
   const type = TYPES[i % 3]!;
   const number = String(i).padStart(5, '0');
-  return { type, id: `${type}-${i}`, name: `${type} ${number}`, ...(type === 'space' ? { key: `S${i}` } : {}), allowed: i % 2 ? ['copy-space'] : [] };
+  return {
+    type,
+    id: `${type}-${i}`,
+    name: `${type} ${number}`,
+    ...(type === 'space' ? { key: `S${i}` } : {}),
+    allowed: i % 2 ? ['copy-space'] : [],
+  };
 }
 
 let host: LocalHost;
@@ -34,7 +40,15 @@ let frame: Frame;
 withHostAndBrowser((started) => ({ host, browser } = started));
 beforeAll(async () => {
   const rows = Array.from({ length: ROWS }, (_, i) => subject(i));
-  dataOf(await invoke<Envelope<Config>>(host, 'admin-page', 'saveConfig', { expectedVersion: 0, enabled: true, upsert: rows }, { accountId: 'u-ada' }));
+  dataOf(
+    await invoke<Envelope<Config>>(
+      host,
+      'admin-page',
+      'saveConfig',
+      { expectedVersion: 0, enabled: true, upsert: rows },
+      { accountId: 'u-ada' },
+    ),
+  );
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.setDefaultTimeout(15_000);
   await page.goto(`${host.url}/admin/admin-page?as=u-ada`);
@@ -81,8 +95,12 @@ describe('a 10,000-row rule table', () => {
     await frame.getByRole('button', { name: 'Save changes' }).click();
     await frame.getByText('The rule table is now version 2.').waitFor();
 
-    const save = JSON.parse(requests.find((body) => body.includes('"saveConfig"')) ?? '{}') as { payload?: { upsert?: Row[] } };
-    expect(save.payload?.upsert).toEqual([{ type: 'group', id: 'group-4999', name: 'group 04999', allowed: ['copy-space', 'delete-page-tree'] }]);
+    const save = JSON.parse(requests.find((body) => body.includes('"saveConfig"')) ?? '{}') as {
+      payload?: { upsert?: Row[] };
+    };
+    expect(save.payload?.upsert).toEqual([
+      { type: 'group', id: 'group-4999', name: 'group 04999', allowed: ['copy-space', 'delete-page-tree'] },
+    ]);
     const second = await getConfig(host);
     expect(second.totalRows).toBe(ROWS + 1);
   });

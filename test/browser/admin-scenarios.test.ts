@@ -51,7 +51,10 @@ async function turnRulesOn(frame: Frame): Promise<void> {
 }
 
 /** Adds rows through the Add dialog: each picker searched by typing, each match chosen by clicking. */
-async function addRows(frame: Frame, picks: { picker: 'Spaces' | 'Groups' | 'Users'; search: string; option: string }[]): Promise<void> {
+async function addRows(
+  frame: Frame,
+  picks: { picker: 'Spaces' | 'Groups' | 'Users'; search: string; option: string }[],
+): Promise<void> {
   await frame.getByRole('button', { name: 'Add rows' }).click();
   const dialog = frame.getByRole('dialog', { name: 'Add rows' });
   for (const { picker, search, option } of picks) {
@@ -65,7 +68,9 @@ async function addRows(frame: Frame, picks: { picker: 'Spaces' | 'Groups' | 'Use
 /** Sets a row's checkboxes so exactly `allowed` are checked. `label` is how the row's checkboxes are named. */
 async function setRow(frame: Frame, label: string, allowed: readonly ScriptName[]): Promise<void> {
   for (const script of SCRIPTS) {
-    await frame.getByRole('checkbox', { name: `${script} for ${label}`, exact: true }).setChecked(allowed.includes(script));
+    await frame
+      .getByRole('checkbox', { name: `${script} for ${label}`, exact: true })
+      .setChecked(allowed.includes(script));
   }
 }
 
@@ -97,7 +102,10 @@ async function checkAccess(frame: Frame, person: string, space: string): Promise
       reason: tr.querySelectorAll('td')[1]?.textContent ?? '',
     })),
   );
-  return Object.fromEntries(rows.map(({ script, allowed, reason }) => [script, { allowed, reason }])) as Record<ScriptName, AccessRow>;
+  return Object.fromEntries(rows.map(({ script, allowed, reason }) => [script, { allowed, reason }])) as Record<
+    ScriptName,
+    AccessRow
+  >;
 }
 
 /** Every script's verdict and reason, from which scripts are allowed and the reason for each verdict. */
@@ -119,7 +127,11 @@ describe('the six ScriptRunner scenarios, configured and checked in the admin pa
     expect(await checkAccess(frame, 'Bob Smith', 'Marketing')).toEqual(expected(ALL_BUT_COPY_SPACE, byGlobal));
     expect(await checkAccess(frame, 'Priya Patel', 'Proving Ground')).toEqual(expected(ALL_BUT_COPY_SPACE, byGlobal));
     expect(await checkAccess(frame, 'Nina Novak', 'Marketing')).toEqual(
-      expected(NONE, () => 'Restricted: Nina Novak is not an admin of Marketing (MKT), and rules never grant anything to someone who is not'),
+      expected(
+        NONE,
+        () =>
+          'Restricted: Nina Novak is not an admin of Marketing (MKT), and rules never grant anything to someone who is not',
+      ),
     );
   });
 
@@ -131,7 +143,9 @@ describe('the six ScriptRunner scenarios, configured and checked in the admin pa
     await setRow(frame, 'power-users', ALL);
     await save(frame);
 
-    expect(await checkAccess(frame, 'Priya Patel', 'Marketing')).toEqual(expected(ALL, () => 'Allowed through group power-users'));
+    expect(await checkAccess(frame, 'Priya Patel', 'Marketing')).toEqual(
+      expected(ALL, () => 'Allowed through group power-users'),
+    );
     expect(await checkAccess(frame, 'Bob Smith', 'Marketing')).toEqual(expected(NONE, byGlobal));
   });
 
@@ -143,7 +157,9 @@ describe('the six ScriptRunner scenarios, configured and checked in the admin pa
     await setRow(frame, 'Bob Smith', NONE);
     await save(frame);
 
-    expect(await checkAccess(frame, 'Bob Smith', 'Marketing')).toEqual(expected(NONE, () => 'Restricted by the user rule for Bob Smith'));
+    expect(await checkAccess(frame, 'Bob Smith', 'Marketing')).toEqual(
+      expected(NONE, () => 'Restricted by the user rule for Bob Smith'),
+    );
     expect(await checkAccess(frame, 'Jane Doe', 'Marketing')).toEqual(expected(ALL_BUT_COPY_SPACE, byGlobal));
   });
 
@@ -159,7 +175,9 @@ describe('the six ScriptRunner scenarios, configured and checked in the admin pa
     await setRow(frame, 'Jane Doe', ALL);
     await save(frame);
 
-    expect(await checkAccess(frame, 'Jane Doe', 'Marketing')).toEqual(expected(ALL, () => 'Allowed by the user rule for Jane Doe'));
+    expect(await checkAccess(frame, 'Jane Doe', 'Marketing')).toEqual(
+      expected(ALL, () => 'Allowed by the user rule for Jane Doe'),
+    );
     expect(await checkAccess(frame, 'Sam Taylor', 'Marketing')).toEqual(
       expected(NONE, () => 'Restricted by the space rule for Marketing (MKT)'),
     );
@@ -178,7 +196,9 @@ describe('the six ScriptRunner scenarios, configured and checked in the admin pa
     await setRow(frame, 'power-users', ALL);
     await save(frame);
 
-    expect(await checkAccess(frame, 'Priya Patel', 'Human Resources')).toEqual(expected(ALL, () => 'Allowed through group power-users'));
+    expect(await checkAccess(frame, 'Priya Patel', 'Human Resources')).toEqual(
+      expected(ALL, () => 'Allowed through group power-users'),
+    );
     expect(await checkAccess(frame, 'Bob Smith', 'Human Resources')).toEqual(
       expected(NONE, () => 'Restricted by the space rule for Human Resources (HR)'),
     );
@@ -203,6 +223,8 @@ describe('the six ScriptRunner scenarios, configured and checked in the admin pa
     expect(await checkAccess(frame, 'Bob Smith', 'Proving Ground')).toEqual(
       expected(ALL, () => 'Allowed by the space rule for Proving Ground (PG)'),
     );
-    expect(await checkAccess(frame, 'Pat Morgan', 'Marketing')).toEqual(expected(NONE, () => 'Restricted by the group rule for probation'));
+    expect(await checkAccess(frame, 'Pat Morgan', 'Marketing')).toEqual(
+      expected(NONE, () => 'Restricted by the group rule for probation'),
+    );
   });
 });

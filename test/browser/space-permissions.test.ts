@@ -8,7 +8,9 @@ let browser: Browser;
 withHostAndBrowser((started) => ({ host, browser } = started));
 
 const holds = (spaceKey: string, subjectId: string, key: string, target: string) =>
-  host.confluence.site.permissions(host.confluence.site.spaceByKey(spaceKey)!.id).some((p) => p.subject.id === subjectId && p.operation.key === key && p.operation.target === target);
+  host.confluence.site
+    .permissions(host.confluence.site.spaceByKey(spaceKey)!.id)
+    .some((p) => p.subject.id === subjectId && p.operation.key === key && p.operation.target === target);
 
 it('the whole loop: link, submit in the admin page, the relay applies, the page shows applied', async () => {
   const page = await browser.newPage();

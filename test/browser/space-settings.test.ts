@@ -66,7 +66,9 @@ const GLOBAL_RESTRICTS = 'Restricted for everyone by the Global rule.';
 test('rules off: every space admin has every script, a non-admin sees why they have none', async () => {
   await replaceTable(host, false, [global(ALL_SCRIPTS)]);
   const sam = await shown('u-sam', 'MKT');
-  expect(sam.items).toEqual(expected(ALL_SCRIPTS, 'Available: built-in script rules are off, so all space admins can use it.', ''));
+  expect(sam.items).toEqual(
+    expected(ALL_SCRIPTS, 'Available: built-in script rules are off, so all space admins can use it.', ''),
+  );
   const nina = await shown('u-nina', 'MKT');
   expect(nina.items).toEqual([]);
   expect(nina.summary).toContain('You are not an admin of this space, so no built-in scripts are available.');
@@ -80,7 +82,10 @@ test('scenario 1: a space admin in no group has all but Copy Space through the G
 });
 
 test('scenario 3: Bob is restricted by the rule set for his account', async () => {
-  await replaceTable(host, true, [global(ALL_BUT_COPY_SPACE), { type: 'user', id: 'u-bob', name: 'Bob Smith', allowed: [] }]);
+  await replaceTable(host, true, [
+    global(ALL_BUT_COPY_SPACE),
+    { type: 'user', id: 'u-bob', name: 'Bob Smith', allowed: [] },
+  ]);
   const bob = await shown('u-bob', 'MKT');
   expect(bob.summary).toContain('You can run 0 of 7');
   expect(bob.items).toEqual(expected([], '', 'Restricted for you by a rule set for your account.'));
@@ -92,7 +97,9 @@ test('scenario 4: Jane has everything in Marketing through her own rule; Bob not
     { type: 'space', id: '1001', key: 'MKT', name: 'Marketing', allowed: [] },
     { type: 'user', id: 'u-jane', name: 'Jane Doe', allowed: ALL_SCRIPTS },
   ]);
-  expect((await shown('u-jane', 'MKT')).items).toEqual(expected(ALL_SCRIPTS, 'Available to you through a rule set for your account.', ''));
+  expect((await shown('u-jane', 'MKT')).items).toEqual(
+    expected(ALL_SCRIPTS, 'Available to you through a rule set for your account.', ''),
+  );
   const bob = await shown('u-bob', 'MKT');
   expect(bob.summary).toContain('in Marketing (MKT)');
   expect(bob.items).toEqual(expected([], '', 'Restricted in this space by the space rule.'));
@@ -104,7 +111,9 @@ test('scenario 5: a power-users member has everything, in HR too; others only Co
     { type: 'space', id: '1002', key: 'HR', name: 'Human Resources', allowed: [] },
     { type: 'group', id: 'g-power', name: 'power-users', allowed: ALL_SCRIPTS },
   ]);
-  expect((await shown('u-priya', 'HR')).items).toEqual(expected(ALL_SCRIPTS, 'Available to you through the group power-users.', ''));
+  expect((await shown('u-priya', 'HR')).items).toEqual(
+    expected(ALL_SCRIPTS, 'Available to you through the group power-users.', ''),
+  );
   expect((await shown('u-sam', 'MKT')).items).toEqual(expected(['copy-space'], GLOBAL_ALLOWS, GLOBAL_RESTRICTS));
   expect((await shown('u-sam', 'HR')).items).toEqual(expected([], '', 'Restricted in this space by the space rule.'));
 });
@@ -116,18 +125,28 @@ test('scenario 6: a probation member has none, even in Proving Ground; Proving G
     { type: 'group', id: 'g-probation', name: 'probation', allowed: [] },
   ]);
   expect((await shown('u-pat', 'PG')).items).toEqual(expected([], '', 'Restricted for your group probation.'));
-  expect((await shown('u-bob', 'PG')).items).toEqual(expected(ALL_SCRIPTS, 'Available in this space through the space rule.', ''));
+  expect((await shown('u-bob', 'PG')).items).toEqual(
+    expected(ALL_SCRIPTS, 'Available in this space through the space rule.', ''),
+  );
   expect((await shown('u-nina', 'PG')).summary).toContain('You are not an admin of this space');
 });
 
 test('scenario 2: only power-users members have scripts', async () => {
-  await replaceTable(host, true, [global([]), { type: 'group', id: 'g-power', name: 'power-users', allowed: ALL_SCRIPTS }]);
-  expect((await shown('u-priya', 'PG')).items).toEqual(expected(ALL_SCRIPTS, 'Available to you through the group power-users.', ''));
+  await replaceTable(host, true, [
+    global([]),
+    { type: 'group', id: 'g-power', name: 'power-users', allowed: ALL_SCRIPTS },
+  ]);
+  expect((await shown('u-priya', 'PG')).items).toEqual(
+    expected(ALL_SCRIPTS, 'Available to you through the group power-users.', ''),
+  );
   expect((await shown('u-jane', 'PG')).items).toEqual(expected([], '', GLOBAL_RESTRICTS));
 });
 
 test('the page has no serious or critical accessibility violations, in light and dark', async () => {
-  await replaceTable(host, true, [global(ALL_BUT_COPY_SPACE), { type: 'group', id: 'g-power', name: 'power-users', allowed: ['copy-space'] }]);
+  await replaceTable(host, true, [
+    global(ALL_BUT_COPY_SPACE),
+    { type: 'group', id: 'g-power', name: 'power-users', allowed: ['copy-space'] },
+  ]);
   for (const theme of ['light', 'dark'] as const) {
     const frame = await open('u-priya', 'MKT', theme);
     await frame.waitForSelector('li');
@@ -150,18 +169,30 @@ test('renders with one resolver call, shows loading while waiting, and an error 
   page.on('request', listener);
   await shown('u-sam', 'MKT');
   expect(invokes).toHaveLength(1);
-  expect(JSON.parse(invokes[0]!)).toMatchObject({ functionKey: 'getMyScripts', payload: {}, context: { accountId: 'u-sam', spaceKey: 'MKT' } });
+  expect(JSON.parse(invokes[0]!)).toMatchObject({
+    functionKey: 'getMyScripts',
+    payload: {},
+    context: { accountId: 'u-sam', spaceKey: 'MKT' },
+  });
   page.off('request', listener);
 
   let release: () => void = () => undefined;
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/__local/invoke', async (route) => {
     await held;
-    await route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":{"message":"Resolver threw: storage offline"}}' });
+    await route.fulfill({
+      status: 500,
+      contentType: 'application/json',
+      body: '{"error":{"message":"Resolver threw: storage offline"}}',
+    });
   });
   await page.goto(`${host.url}/spaces/MKT/settings/built-in-scripts?as=u-sam`);
   const frame = await appFrame(page);
-  await frame.getByRole('img', { name: /loading/i }).or(frame.getByText(/loading/i)).first().waitFor();
+  await frame
+    .getByRole('img', { name: /loading/i })
+    .or(frame.getByText(/loading/i))
+    .first()
+    .waitFor();
   release();
   await frame.getByRole('button', { name: 'Retry' }).waitFor();
   await page.unroute('**/__local/invoke');

@@ -25,10 +25,15 @@ export async function invoke<T = unknown>(
     body: JSON.stringify({ module, functionKey, payload, context }),
   });
   const calls = response.headers.get('x-forge-platform-calls');
-  return { status: response.status, body: (await response.json()) as T, platformCalls: calls ? JSON.parse(calls) : undefined };
+  return {
+    status: response.status,
+    body: (await response.json()) as T,
+    platformCalls: calls ? JSON.parse(calls) : undefined,
+  };
 }
 
-export type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string; field?: string; details?: unknown } };
+export type Envelope<T> =
+  { ok: true; data: T } | { ok: false; error: { code: string; message: string; field?: string; details?: unknown } };
 
 /** The data of a successful resolver answer, or a failed assertion that says what came back. */
 export function dataOf<T>(answer: InvokeAnswer<Envelope<T>>): T {
@@ -38,4 +43,5 @@ export function dataOf<T>(answer: InvokeAnswer<Envelope<T>>): T {
   return answer.body.data;
 }
 
-export const basicAuth = (email: string, token: string): string => `Basic ${Buffer.from(`${email}:${token}`).toString('base64')}`;
+export const basicAuth = (email: string, token: string): string =>
+  `Basic ${Buffer.from(`${email}:${token}`).toString('base64')}`;

@@ -47,16 +47,26 @@ export async function replaceTable(host: LocalHost, enabled: boolean, rows: RowI
     .filter((r) => r.type !== 'global' && !kept.has(`${r.type}:${r.id}`))
     .map(({ type, id }) => ({ type, id }));
   return dataOf(
-    await invoke<Envelope<ConfigData>>(host, 'admin-page', 'saveConfig', { expectedVersion: current.version, enabled, upsert: rows, remove }, ADMIN),
+    await invoke<Envelope<ConfigData>>(
+      host,
+      'admin-page',
+      'saveConfig',
+      { expectedVersion: current.version, enabled, upsert: rows, remove },
+      ADMIN,
+    ),
   );
 }
 
 export async function explain(host: LocalHost, accountId: string, spaceKey: string): Promise<ExplainData> {
-  return dataOf(await invoke<Envelope<ExplainData>>(host, 'admin-page', 'explainAccess', { accountId, spaceKey }, ADMIN));
+  return dataOf(
+    await invoke<Envelope<ExplainData>>(host, 'admin-page', 'explainAccess', { accountId, spaceKey }, ADMIN),
+  );
 }
 
 export async function myScripts(host: LocalHost, accountId: string, spaceKey: string): Promise<ExplainData> {
-  return dataOf(await invoke<Envelope<ExplainData>>(host, 'space-settings', 'getMyScripts', {}, { accountId, spaceKey }));
+  return dataOf(
+    await invoke<Envelope<ExplainData>>(host, 'space-settings', 'getMyScripts', {}, { accountId, spaceKey }),
+  );
 }
 
 export const allowedKeys = (data: ExplainData): string[] => data.scripts.filter((s) => s.allowed).map((s) => s.key);

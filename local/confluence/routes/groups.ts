@@ -34,7 +34,8 @@ const picker: Route = {
     const query = requiredParam(ctx.query, 'query').trim().toLowerCase();
     const page = readV1Page(ctx.query, GROUP_PAGE);
     const withTotal = boolParam(ctx.query, 'shouldReturnTotalSize', false);
-    const groups = ctx.site.groups()
+    const groups = ctx.site
+      .groups()
       .filter((g) => g.name.toLowerCase().includes(query))
       .sort(byName)
       .map((g) => groupJson(ctx, g));
@@ -67,7 +68,8 @@ const members: Route = {
     const page = readV1Page(ctx.query, GROUP_PAGE);
     const withTotal = boolParam(ctx.query, 'shouldReturnTotalSize', false);
     if (!ctx.site.group(groupId)) throw notFound(`No group found with id: ${groupId}`);
-    const users = ctx.site.membersOf(groupId)
+    const users = ctx.site
+      .membersOf(groupId)
       .sort((a, b) => a.displayName.localeCompare(b.displayName))
       .map((u) => userJson(ctx, u));
     return json(200, v1Page(users, page, ctx, withTotal));

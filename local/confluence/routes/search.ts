@@ -1,7 +1,15 @@
 // v1 Search: /wiki/rest/api/search (spaces: type = space AND title ~ "...")
 // and /wiki/rest/api/search/user (user.fullname ~ "...", user = "<accountId>", ...).
 import {
-  checkFields, CqlError, fieldsOf, matches, parseCql, type CqlQuery, type EvalContext, type FieldSpec, type Operator,
+  checkFields,
+  CqlError,
+  fieldsOf,
+  matches,
+  parseCql,
+  type CqlQuery,
+  type EvalContext,
+  type FieldSpec,
+  type Operator,
 } from '../cql';
 import { badRequest, json } from '../http';
 import { decodeCursor, encodeCursor, readV1Page, v1Links, type LinkContext } from '../paging';
@@ -37,8 +45,22 @@ const SPACE_FIELDS: Record<string, FieldSpec<DirectorySpace>> = {
 
 /** Content fields: valid CQL, but the emulated site holds no content, so no space has a value. */
 const CONTENT_FIELDS = [
-  'ancestor', 'container', 'content', 'created', 'creator', 'contributor', 'favourite', 'favorite',
-  'id', 'label', 'lastmodified', 'macro', 'mention', 'parent', 'text', 'watcher',
+  'ancestor',
+  'container',
+  'content',
+  'created',
+  'creator',
+  'contributor',
+  'favourite',
+  'favorite',
+  'id',
+  'label',
+  'lastmodified',
+  'macro',
+  'mention',
+  'parent',
+  'text',
+  'watcher',
 ];
 const CONTENT_OPS: readonly Operator[] = ['=', '!=', '~', '!~', '>', '>=', '<', '<=', 'in', 'not in'];
 for (const f of CONTENT_FIELDS) SPACE_FIELDS[f] = { ops: CONTENT_OPS, values: () => [] };
@@ -98,15 +120,27 @@ interface SearchPage<T> {
   _links: { base: string; context: string; self: string; next?: string };
 }
 
-function searchPage<T>(all: T[], start: number, limit: number, cql: string, ctx: LinkContext,
-  next: (nextStart: number) => string): SearchPage<T> {
+function searchPage<T>(
+  all: T[],
+  start: number,
+  limit: number,
+  cql: string,
+  ctx: LinkContext,
+  next: (nextStart: number) => string,
+): SearchPage<T> {
   const results = all.slice(start, start + limit);
   const links: SearchPage<T>['_links'] = v1Links(ctx);
   const nextStart = start + results.length;
   if (limit > 0 && nextStart < all.length) links.next = next(nextStart);
   return {
-    results, start, limit, size: results.length, totalSize: all.length,
-    cqlQuery: cql, searchDuration: 1, _links: links,
+    results,
+    start,
+    limit,
+    size: results.length,
+    totalSize: all.length,
+    cqlQuery: cql,
+    searchDuration: 1,
+    _links: links,
   };
 }
 
@@ -122,7 +156,8 @@ const searchUser: Route = {
     const query = parseOrFail(cql);
     check(cql, query, USER_FIELDS);
     const ev = evalContext(ctx);
-    const found = ctx.site.users()
+    const found = ctx.site
+      .users()
       .filter((u) => matches(query.expr, u, USER_FIELDS, ev))
       .sort((a, b) => a.displayName.localeCompare(b.displayName));
     const results = ordered(found, query, USER_FIELDS).map((u) => ({
@@ -136,12 +171,15 @@ const searchUser: Route = {
       lastModified: '2024-01-15T09:00:00.000Z',
       score: 0,
     }));
-    return json(200, searchPage(results, page.start, page.limit, cql, ctx, (nextStart) => {
-      const q = new URLSearchParams(ctx.query);
-      q.set('start', String(nextStart));
-      q.set('limit', String(page.limit));
-      return `/rest/api/search/user?${q.toString()}`;
-    }));
+    return json(
+      200,
+      searchPage(results, page.start, page.limit, cql, ctx, (nextStart) => {
+        const q = new URLSearchParams(ctx.query);
+        q.set('start', String(nextStart));
+        q.set('limit', String(page.limit));
+        return `/rest/api/search/user?${q.toString()}`;
+      }),
+    );
   },
 };
 
@@ -160,12 +198,15 @@ const search: Route = {
     const query = parseOrFail(cql);
     const userField = fieldsOf(query.expr).find((f) => USER_ONLY_FIELDS.has(f));
     if (userField) {
-      throw badRequest(`Could not parse cql : ${cql} (the field '${userField}' is not supported by this endpoint;`
-        + ' use /wiki/rest/api/search/user)');
+      throw badRequest(
+        `Could not parse cql : ${cql} (the field '${userField}' is not supported by this endpoint;` +
+          ' use /wiki/rest/api/search/user)',
+      );
     }
     check(cql, query, SPACE_FIELDS);
     const ev = evalContext(ctx);
-    const found = ctx.site.spaces()
+    const found = ctx.site
+      .spaces()
       .filter((s) => ctx.site.canView(ctx.caller, s.id))
       .filter((s) => includeArchived || s.status !== 'archived')
       .filter((s) => matches(query.expr, s, SPACE_FIELDS, ev))
@@ -183,13 +224,16 @@ const search: Route = {
       friendlyLastModified: spaceCreatedAt(s).slice(0, 10),
       score: 0,
     }));
-    return json(200, searchPage(results, start, limit, cql, ctx, (nextStart) => {
-      const q = new URLSearchParams(ctx.query);
-      q.delete('start');
-      q.set('limit', String(limit));
-      q.set('cursor', encodeCursor(nextStart));
-      return `/rest/api/search?${q.toString()}`;
-    }));
+    return json(
+      200,
+      searchPage(results, start, limit, cql, ctx, (nextStart) => {
+        const q = new URLSearchParams(ctx.query);
+        q.delete('start');
+        q.set('limit', String(limit));
+        q.set('cursor', encodeCursor(nextStart));
+        return `/rest/api/search?${q.toString()}`;
+      }),
+    );
   },
 };
 

@@ -16,7 +16,10 @@ import { DOCS, SCOPES } from './docs';
 export const GRANTABLE: readonly Operation[] = [
   { key: 'read', target: 'space' },
   ...(['page', 'blogpost', 'comment', 'attachment'] as const).map((target) => ({ key: 'create' as const, target })),
-  ...(['page', 'blogpost', 'comment', 'attachment', 'space'] as const).map((target) => ({ key: 'delete' as const, target })),
+  ...(['page', 'blogpost', 'comment', 'attachment', 'space'] as const).map((target) => ({
+    key: 'delete' as const,
+    target,
+  })),
   { key: 'export', target: 'space' },
   { key: 'administer', target: 'space' },
   { key: 'restrict_content', target: 'space' },
@@ -35,7 +38,8 @@ function adminSpace(ctx: RouteContext): DirectorySpace {
     throw new ApiError(403, 'Apps cannot access this REST resource - including when utilizing user impersonation.');
   }
   const space = ctx.site.spaceByKey(ctx.params.spaceKey ?? '');
-  if (!space || !ctx.site.canView(ctx.caller, space.id)) throw notFound(`No space with key : ${ctx.params.spaceKey ?? ''}`);
+  if (!space || !ctx.site.canView(ctx.caller, space.id))
+    throw notFound(`No space with key : ${ctx.params.spaceKey ?? ''}`);
   if (ctx.caller.kind !== 'user' || !ctx.site.isSpaceAdmin(ctx.caller.accountId, space.id)) {
     throw new ApiError(403, `User not permitted to administer space: ${space.key}`);
   }
@@ -75,18 +79,23 @@ const add: Route = {
     }
     const { subject, operation } = parsed.data;
     const op = GRANTABLE.find((o) => o.key === operation.key && o.target === operation.target);
-    if (!op) throw badRequest(`Invalid operation: ${operation.key} ${operation.target} is not a valid space permission.`);
+    if (!op)
+      throw badRequest(`Invalid operation: ${operation.key} ${operation.target} is not a valid space permission.`);
     const resolved =
       subject.type === 'user'
         ? ctx.site.user(subject.identifier)?.accountId
         : (ctx.site.group(subject.identifier) ?? ctx.site.groupByName(subject.identifier))?.id;
     if (!resolved) throw badRequest(`No ${subject.type} found with identifier ${subject.identifier}.`);
-    const held = ctx.site.permissions(space.id).filter((p) => p.subject.type === subject.type && p.subject.id === resolved);
+    const held = ctx.site
+      .permissions(space.id)
+      .filter((p) => p.subject.type === subject.type && p.subject.id === resolved);
     if (held.some((p) => p.operation.key === op.key && p.operation.target === op.target)) {
       throw badRequest(`Permission already exists.`);
     }
     if (!isRead(op) && !held.some((p) => isRead(p.operation))) {
-      throw badRequest(`Read space permission must be granted to the ${subject.type} before any other space permission.`);
+      throw badRequest(
+        `Read space permission must be granted to the ${subject.type} before any other space permission.`,
+      );
     }
     const created = ctx.site.grant(space.id, { type: subject.type, id: resolved }, op);
     return json(200, permissionJson(ctx, space, created));
@@ -112,7 +121,9 @@ const remove: Route = {
       : [target];
     const adminsLeft = all.filter((p) => isAdmin(p.operation) && !removing.includes(p));
     if (removing.some((p) => isAdmin(p.operation)) && adminsLeft.length === 0) {
-      throw badRequest('Cannot remove the last admin permission of the space: grant administer/space to someone else first.');
+      throw badRequest(
+        'Cannot remove the last admin permission of the space: grant administer/space to someone else first.',
+      );
     }
     for (const p of removing) ctx.site.revoke(space.id, p.id);
     return { status: 204, headers: {}, body: '' };

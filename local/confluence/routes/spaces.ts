@@ -58,7 +58,8 @@ const list: Route = {
     const labels = listParam(ctx.query, 'labels');
     const sort = enumParam(ctx.query, 'sort', SORTS) ?? 'id';
     const page = readV2Page(ctx.query, V2_PAGE);
-    const spaces = ctx.site.spaces()
+    const spaces = ctx.site
+      .spaces()
       .filter((s) => ctx.site.canView(ctx.caller, s.id))
       .filter((s) => ids.length === 0 || ids.includes(s.id))
       .filter((s) => keys.length === 0 || keys.includes(s.key.toLowerCase()))
@@ -67,7 +68,11 @@ const list: Route = {
       // The fixture has no space labels, so a label filter matches nothing.
       .filter(() => labels.length === 0);
     const author = defaultAuthor(ctx);
-    const out = v2Page(sortSpaces(spaces, sort).map((s) => v2SpaceJson(s, author)), page, ctx);
+    const out = v2Page(
+      sortSpaces(spaces, sort).map((s) => v2SpaceJson(s, author)),
+      page,
+      ctx,
+    );
     return json(200, out.body, out.headers);
   },
 };
@@ -80,7 +85,10 @@ const byId: Route = {
   doc: `${DOCS.v2Space}#api-spaces-id-get`,
   handle(ctx) {
     const space = visibleSpace(ctx, ctx.params.id);
-    return json(200, { ...v2SpaceJson(space, defaultAuthor(ctx)), _links: { webui: `/spaces/${space.key}`, base: `${ctx.baseUrl}/wiki` } });
+    return json(200, {
+      ...v2SpaceJson(space, defaultAuthor(ctx)),
+      _links: { webui: `/spaces/${space.key}`, base: `${ctx.baseUrl}/wiki` },
+    });
   },
 };
 

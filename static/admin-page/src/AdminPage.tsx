@@ -24,5 +24,7 @@ function ConfigError({ error, onRetry }: { error: ResolverError; onRetry: () => 
   if (error.code === 'FORBIDDEN') {
     return <ErrorState title="You don't have access to this page" message={FORBIDDEN_MESSAGE} />;
   }
-  return <ErrorState title="Built-in script permissions couldn't be loaded" message={error.message} onRetry={onRetry} />;
+  return (
+    <ErrorState title="Built-in script permissions couldn't be loaded" message={error.message} onRetry={onRetry} />
+  );
 }

@@ -35,6 +35,10 @@ export function exportConfig(): Promise<ResolverResult<ExportAnswer>> {
   return invokeResolver('exportConfig', {}, isExportAnswer);
 }
 
-export function importConfig(data: unknown, dryRun: boolean, expectedVersion: number): Promise<ResolverResult<ImportAnswer>> {
+export function importConfig(
+  data: unknown,
+  dryRun: boolean,
+  expectedVersion: number,
+): Promise<ResolverResult<ImportAnswer>> {
   return invokeResolver('importConfig', { data, dryRun, expectedVersion }, isImportAnswer);
 }

@@ -35,5 +35,7 @@ export function subjectLabel(subject: Pick<SubjectMatch, 'name' | 'id' | 'key'>)
 
 /** The row a match becomes: every script unchecked (the caller adds it through the draft). */
 export function subjectAsRow(match: SubjectMatch): Omit<Rule, 'allowed'> {
-  return match.key ? { type: match.type, id: match.id, name: match.name, key: match.key } : { type: match.type, id: match.id, name: match.name };
+  return match.key
+    ? { type: match.type, id: match.id, name: match.name, key: match.key }
+    : { type: match.type, id: match.id, name: match.name };
 }

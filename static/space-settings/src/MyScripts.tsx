@@ -23,12 +23,7 @@ export function MyScripts({ data }: MyScriptsProps) {
   }
 
   if (scripts.length === 0) {
-    return (
-      <EmptyState
-        header="No built-in scripts"
-        description="This app has no built-in scripts to show yet."
-      />
-    );
+    return <EmptyState header="No built-in scripts" description="This app has no built-in scripts to show yet." />;
   }
 
   const available = scripts.filter((script) => script.allowed);

@@ -14,8 +14,10 @@ describe('authenticate (Basic base64(email:apiToken))', () => {
   });
 
   it('takes the scheme in any case', () => {
-    expect(e.authenticate(`basic ${Buffer.from('sam@example.com:local-sam').toString('base64')}`))
-      .toEqual({ kind: 'user', accountId: 'u-sam' });
+    expect(e.authenticate(`basic ${Buffer.from('sam@example.com:local-sam').toString('base64')}`)).toEqual({
+      kind: 'user',
+      accountId: 'u-sam',
+    });
   });
 
   it('treats a missing or empty header as anonymous', () => {

@@ -7,10 +7,14 @@ import type { SiteDirectoryInput } from '../../../local/confluence';
 const minimal = (): SiteDirectoryInput => ({
   users: [{ accountId: 'u-a', displayName: 'A', email: 'a@example.com', apiToken: 't' }],
   groups: [{ id: 'g-1', name: 'one', members: ['u-a'] }],
-  spaces: [{
-    id: '1', key: 'S', name: 'Space',
-    permissions: [{ subject: { type: 'group', id: 'g-1' }, operation: { key: 'read', target: 'space' } }],
-  }],
+  spaces: [
+    {
+      id: '1',
+      key: 'S',
+      name: 'Space',
+      permissions: [{ subject: { type: 'group', id: 'g-1' }, operation: { key: 'read', target: 'space' } }],
+    },
+  ],
 });
 
 function errorOf(fn: () => unknown): string {
@@ -29,7 +33,15 @@ describe('demo fixture', () => {
 
   it('is the default and loads from local/fixtures/demo.json', () => {
     expect(DEFAULT_DIRECTORY_FILE).toMatch(/local[\\/]fixtures[\\/]demo\.json$/);
-    expect(dir.users.map((u) => u.accountId)).toEqual(['u-ada', 'u-bob', 'u-jane', 'u-priya', 'u-pat', 'u-sam', 'u-nina']);
+    expect(dir.users.map((u) => u.accountId)).toEqual([
+      'u-ada',
+      'u-bob',
+      'u-jane',
+      'u-priya',
+      'u-pat',
+      'u-sam',
+      'u-nina',
+    ]);
   });
 
   it('gives each person name@example.com and local-<name> as API token', () => {
@@ -58,16 +70,22 @@ describe('demo fixture', () => {
 
   it('has Marketing, Human Resources, Proving Ground and Engineering', () => {
     expect(dir.spaces.map((s) => [s.id, s.key, s.name])).toEqual([
-      ['1001', 'MKT', 'Marketing'], ['1002', 'HR', 'Human Resources'],
-      ['1003', 'PG', 'Proving Ground'], ['1004', 'ENG', 'Engineering'],
+      ['1001', 'MKT', 'Marketing'],
+      ['1002', 'HR', 'Human Resources'],
+      ['1003', 'PG', 'Proving Ground'],
+      ['1004', 'ENG', 'Engineering'],
     ]);
   });
 
-  it.each(['1001', '1002', '1003'])('lets Bob, Jane, Priya, Pat and Sam administer space %s; not Nina or Ada', (spaceId) => {
-    for (const id of ['u-bob', 'u-jane', 'u-priya', 'u-pat', 'u-sam']) expect(site.isSpaceAdmin(id, spaceId)).toBe(true);
-    for (const id of ['u-nina', 'u-ada']) expect(site.isSpaceAdmin(id, spaceId)).toBe(false);
-    expect(site.canView({ kind: 'user', accountId: 'u-nina' }, spaceId)).toBe(true);
-  });
+  it.each(['1001', '1002', '1003'])(
+    'lets Bob, Jane, Priya, Pat and Sam administer space %s; not Nina or Ada',
+    (spaceId) => {
+      for (const id of ['u-bob', 'u-jane', 'u-priya', 'u-pat', 'u-sam'])
+        expect(site.isSpaceAdmin(id, spaceId)).toBe(true);
+      for (const id of ['u-nina', 'u-ada']) expect(site.isSpaceAdmin(id, spaceId)).toBe(false);
+      expect(site.canView({ kind: 'user', accountId: 'u-nina' }, spaceId)).toBe(true);
+    },
+  );
 
   it('keeps Engineering out of sight of everyone but Sam and Bob', () => {
     const viewers = dir.users.filter((u) => site.canView({ kind: 'user', accountId: u.accountId }, '1004'));
@@ -101,7 +119,9 @@ describe('loadDirectory', () => {
   });
 
   it('names the file when it is missing', () => {
-    expect(errorOf(() => loadDirectory(path.join(tmp, 'nope.json')))).toMatch(/Cannot read site directory .*nope\.json/);
+    expect(errorOf(() => loadDirectory(path.join(tmp, 'nope.json')))).toMatch(
+      /Cannot read site directory .*nope\.json/,
+    );
   });
 
   it('names the file when it is not JSON', () => {
@@ -120,33 +140,110 @@ describe('loadDirectory', () => {
 
 describe('parseDirectory names the bad field', () => {
   const cases: [string, (d: SiteDirectoryInput) => void, string][] = [
-    ['missing users', (d) => { delete (d as Partial<SiteDirectoryInput>).users; }, 'users:'],
-    ['empty displayName', (d) => { if (d.users[0]) d.users[0].displayName = ' '; }, 'users[0].displayName: must not be empty'],
-    ['siteAdmin not boolean', (d) => { (d.users[0] as Record<string, unknown>).siteAdmin = 'yes'; }, 'users[0].siteAdmin'],
-    ['unknown field', (d) => { (d.users[0] as Record<string, unknown>).admin = true; }, 'users[0]'],
-    ['duplicate accountId', (d) => { d.users.push({ accountId: 'u-a', displayName: 'B', email: 'b@example.com', apiToken: 'x' }); },
-      'users[1].accountId: duplicate accountId "u-a"'],
-    ['duplicate email (any case)', (d) => { d.users.push({ accountId: 'u-b', displayName: 'B', email: 'A@example.com', apiToken: 'x' }); },
-      'users[1].email: duplicate email "A@example.com"'],
-    ['unknown group member', (d) => { d.groups?.[0]?.members?.push('u-ghost'); }, 'groups[0].members[1]: no user with accountId "u-ghost"'],
-    ['duplicate group name', (d) => { d.groups?.push({ id: 'g-2', name: 'ONE', members: [] }); }, 'groups[1].name: duplicate group name "ONE"'],
-    ['space id not an integer', (d) => { if (d.spaces?.[0]) d.spaces[0].id = 'abc'; }, 'spaces[0].id: must be a positive integer'],
-    ['space key with a dash', (d) => { if (d.spaces?.[0]) d.spaces[0].key = 'MK-T'; }, 'spaces[0].key: must be letters and digits only'],
-    ['unknown operation key', (d) => {
-      const p = d.spaces?.[0]?.permissions?.[0];
-      if (p) (p.operation as Record<string, unknown>).key = 'admin';
-    }, 'spaces[0].permissions[0].operation.key'],
-    ['unknown subject type', (d) => {
-      const p = d.spaces?.[0]?.permissions?.[0];
-      if (p) (p.subject as Record<string, unknown>).type = 'role';
-    }, 'spaces[0].permissions[0].subject.type'],
-    ['unknown group subject', (d) => {
-      const p = d.spaces?.[0]?.permissions?.[0];
-      if (p) p.subject.id = 'g-ghost';
-    }, 'spaces[0].permissions[0].subject.id: no group with id "g-ghost"'],
-    ['unknown user subject', (d) => {
-      d.spaces?.[0]?.permissions?.push({ subject: { type: 'user', id: 'u-ghost' }, operation: { key: 'read', target: 'space' } });
-    }, 'spaces[0].permissions[1].subject.id: no user with accountId "u-ghost"'],
+    [
+      'missing users',
+      (d) => {
+        delete (d as Partial<SiteDirectoryInput>).users;
+      },
+      'users:',
+    ],
+    [
+      'empty displayName',
+      (d) => {
+        if (d.users[0]) d.users[0].displayName = ' ';
+      },
+      'users[0].displayName: must not be empty',
+    ],
+    [
+      'siteAdmin not boolean',
+      (d) => {
+        (d.users[0] as Record<string, unknown>).siteAdmin = 'yes';
+      },
+      'users[0].siteAdmin',
+    ],
+    [
+      'unknown field',
+      (d) => {
+        (d.users[0] as Record<string, unknown>).admin = true;
+      },
+      'users[0]',
+    ],
+    [
+      'duplicate accountId',
+      (d) => {
+        d.users.push({ accountId: 'u-a', displayName: 'B', email: 'b@example.com', apiToken: 'x' });
+      },
+      'users[1].accountId: duplicate accountId "u-a"',
+    ],
+    [
+      'duplicate email (any case)',
+      (d) => {
+        d.users.push({ accountId: 'u-b', displayName: 'B', email: 'A@example.com', apiToken: 'x' });
+      },
+      'users[1].email: duplicate email "A@example.com"',
+    ],
+    [
+      'unknown group member',
+      (d) => {
+        d.groups?.[0]?.members?.push('u-ghost');
+      },
+      'groups[0].members[1]: no user with accountId "u-ghost"',
+    ],
+    [
+      'duplicate group name',
+      (d) => {
+        d.groups?.push({ id: 'g-2', name: 'ONE', members: [] });
+      },
+      'groups[1].name: duplicate group name "ONE"',
+    ],
+    [
+      'space id not an integer',
+      (d) => {
+        if (d.spaces?.[0]) d.spaces[0].id = 'abc';
+      },
+      'spaces[0].id: must be a positive integer',
+    ],
+    [
+      'space key with a dash',
+      (d) => {
+        if (d.spaces?.[0]) d.spaces[0].key = 'MK-T';
+      },
+      'spaces[0].key: must be letters and digits only',
+    ],
+    [
+      'unknown operation key',
+      (d) => {
+        const p = d.spaces?.[0]?.permissions?.[0];
+        if (p) (p.operation as Record<string, unknown>).key = 'admin';
+      },
+      'spaces[0].permissions[0].operation.key',
+    ],
+    [
+      'unknown subject type',
+      (d) => {
+        const p = d.spaces?.[0]?.permissions?.[0];
+        if (p) (p.subject as Record<string, unknown>).type = 'role';
+      },
+      'spaces[0].permissions[0].subject.type',
+    ],
+    [
+      'unknown group subject',
+      (d) => {
+        const p = d.spaces?.[0]?.permissions?.[0];
+        if (p) p.subject.id = 'g-ghost';
+      },
+      'spaces[0].permissions[0].subject.id: no group with id "g-ghost"',
+    ],
+    [
+      'unknown user subject',
+      (d) => {
+        d.spaces?.[0]?.permissions?.push({
+          subject: { type: 'user', id: 'u-ghost' },
+          operation: { key: 'read', target: 'space' },
+        });
+      },
+      'spaces[0].permissions[1].subject.id: no user with accountId "u-ghost"',
+    ],
   ];
 
   it.each(cases)('%s', (_name, mutate, expected) => {

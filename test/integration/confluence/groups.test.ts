@@ -11,7 +11,9 @@ describe('GET /wiki/rest/api/group/picker', () => {
     expect(names(res.body)).toEqual(['confluence-administrators', 'confluence-users']);
     expect(res.body).toMatchObject({ start: 0, limit: 200, size: 2 });
     expect(res.body.results[0]).toEqual({
-      type: 'group', name: 'confluence-administrators', id: 'g-conf-admins',
+      type: 'group',
+      name: 'confluence-administrators',
+      id: 'g-conf-admins',
       _links: { self: `${BASE_URL}/wiki/rest/api/group/by-id?id=g-conf-admins` },
     });
   });
@@ -21,8 +23,12 @@ describe('GET /wiki/rest/api/group/picker', () => {
     expect(first.body.totalSize).toBe(4);
     const pages = await v1Pages(e, '/wiki/rest/api/group/picker?query=r&limit=2', as.ada);
     expect(pages).toHaveLength(2);
-    expect(pages.flatMap((p) => names(p.body)))
-      .toEqual(['confluence-administrators', 'confluence-users', 'power-users', 'probation']);
+    expect(pages.flatMap((p) => names(p.body))).toEqual([
+      'confluence-administrators',
+      'confluence-users',
+      'power-users',
+      'probation',
+    ]);
     expect(pages[0]?.body.totalSize).toBeUndefined();
   });
 
@@ -53,8 +59,14 @@ describe('GET /wiki/rest/api/group/{groupId}/membersByGroupId', () => {
   it('lists members as users, in display-name order', async () => {
     const res = await get(e, '/wiki/rest/api/group/g-conf-users/membersByGroupId', as.ada);
     expect(res.status).toBe(200);
-    expect(res.body.results.map((u: { displayName: string }) => u.displayName))
-      .toEqual(['Ada Lovelace', 'Bob Smith', 'Jane Doe', 'Nina Novak', 'Pat Morgan', 'Priya Patel']);
+    expect(res.body.results.map((u: { displayName: string }) => u.displayName)).toEqual([
+      'Ada Lovelace',
+      'Bob Smith',
+      'Jane Doe',
+      'Nina Novak',
+      'Pat Morgan',
+      'Priya Patel',
+    ]);
     expect(res.body.results[0]).toMatchObject({ type: 'known', accountId: 'u-ada', accountType: 'atlassian' });
   });
 
@@ -69,7 +81,10 @@ describe('GET /wiki/rest/api/group/{groupId}/membersByGroupId', () => {
       users: [{ accountId: 'u-a', displayName: 'A', email: 'a@example.com', apiToken: 't' }],
       groups: [{ id: 'a/b c', name: 'odd', members: ['u-a'] }],
     });
-    const res = await get(e2, `/wiki/rest/api/group/${encodeURIComponent('a/b c')}/membersByGroupId`, { kind: 'user', accountId: 'u-a' });
+    const res = await get(e2, `/wiki/rest/api/group/${encodeURIComponent('a/b c')}/membersByGroupId`, {
+      kind: 'user',
+      accountId: 'u-a',
+    });
     expect(res.body.size).toBe(1);
   });
 
@@ -82,7 +97,11 @@ describe('GET /wiki/rest/api/group', () => {
   it('lists every group in name order, paged', async () => {
     const e = demo();
     const pages = await v1Pages(e, '/wiki/rest/api/group?limit=3', as.bob);
-    expect(pages.flatMap((p) => names(p.body)))
-      .toEqual(['confluence-administrators', 'confluence-users', 'power-users', 'probation']);
+    expect(pages.flatMap((p) => names(p.body))).toEqual([
+      'confluence-administrators',
+      'confluence-users',
+      'power-users',
+      'probation',
+    ]);
   });
 });

@@ -1,27 +1,51 @@
 import { ROUTES } from '../../../local/confluence';
 import { demo } from './helpers';
 
-describe('requiredScopes / scopeAlternatives (from each endpoint\'s reference page)', () => {
+describe("requiredScopes / scopeAlternatives (from each endpoint's reference page)", () => {
   const e = demo();
 
   const table: [string, string, string[][]][] = [
-    ['GET', '/wiki/rest/api/user/current?expand=operations', [['read:confluence-user'], ['read:content-details:confluence']]],
+    [
+      'GET',
+      '/wiki/rest/api/user/current?expand=operations',
+      [['read:confluence-user'], ['read:content-details:confluence']],
+    ],
     ['GET', '/wiki/rest/api/user?accountId=u-bob', [['read:confluence-user'], ['read:content-details:confluence']]],
-    ['GET', '/wiki/rest/api/user/bulk?accountId=u-bob', [['read:confluence-user'], ['read:content-details:confluence']]],
+    [
+      'GET',
+      '/wiki/rest/api/user/bulk?accountId=u-bob',
+      [['read:confluence-user'], ['read:content-details:confluence']],
+    ],
     ['GET', '/wiki/rest/api/user/anonymous', [['read:confluence-user'], ['read:user:confluence']]],
-    ['GET', '/wiki/rest/api/user/memberof?accountId=u-bob', [['read:confluence-user'], ['read:user:confluence', 'read:group:confluence']]],
+    [
+      'GET',
+      '/wiki/rest/api/user/memberof?accountId=u-bob',
+      [['read:confluence-user'], ['read:user:confluence', 'read:group:confluence']],
+    ],
     ['GET', '/wiki/rest/api/search/user?cql=type%3Duser', [['read:content-details:confluence']]],
     ['GET', '/wiki/rest/api/search?cql=type%3Dspace', [['search:confluence'], ['read:content-details:confluence']]],
     ['GET', '/wiki/rest/api/group', [['read:confluence-groups'], ['read:group:confluence']]],
     ['GET', '/wiki/rest/api/group/picker?query=p', [['read:confluence-groups'], ['read:group:confluence']]],
     ['GET', '/wiki/rest/api/group/by-id?id=g-power', [['read:confluence-groups'], ['read:group:confluence']]],
-    ['GET', '/wiki/rest/api/group/g-power/membersByGroupId', [['read:confluence-groups'], ['read:group:confluence', 'read:user:confluence']]],
+    [
+      'GET',
+      '/wiki/rest/api/group/g-power/membersByGroupId',
+      [['read:confluence-groups'], ['read:group:confluence', 'read:user:confluence']],
+    ],
     ['GET', '/wiki/api/v2/spaces?keys=MKT', [['read:space:confluence']]],
     ['GET', '/wiki/api/v2/spaces/1001', [['read:space:confluence']]],
     ['GET', '/wiki/api/v2/spaces/1001/permissions', [['read:space:confluence']]],
     ['GET', '/wiki/api/v2/spaces/1001/operations', [['read:space:confluence']]],
-    ['POST', '/wiki/rest/api/space/MKT/permission', [['read:space.permission:confluence', 'write:space.permission:confluence']]],
-    ['DELETE', '/wiki/rest/api/space/MKT/permission/1', [['read:space.permission:confluence', 'write:space.permission:confluence']]],
+    [
+      'POST',
+      '/wiki/rest/api/space/MKT/permission',
+      [['read:space.permission:confluence', 'write:space.permission:confluence']],
+    ],
+    [
+      'DELETE',
+      '/wiki/rest/api/space/MKT/permission/1',
+      [['read:space.permission:confluence', 'write:space.permission:confluence']],
+    ],
   ];
 
   it.each(table)('%s %s', (method, path, sets) => {
@@ -32,7 +56,11 @@ describe('requiredScopes / scopeAlternatives (from each endpoint\'s reference pa
   it('covers every route', () => {
     const covered = new Set(table.map(([m, p]) => `${m} ${p.split('?')[0]}`));
     for (const r of ROUTES) {
-      const sample = r.pattern.replace('{groupId}', 'g-power').replace('{spaceKey}', 'MKT').replace('/permission/{id}', '/permission/1').replace('{id}', '1001');
+      const sample = r.pattern
+        .replace('{groupId}', 'g-power')
+        .replace('{spaceKey}', 'MKT')
+        .replace('/permission/{id}', '/permission/1')
+        .replace('{id}', '1001');
       expect(covered.has(`${r.method} ${sample}`)).toBe(true);
       expect(r.doc).toMatch(/^https:\/\/developer\.atlassian\.com\/cloud\/confluence\/rest\/v[12]\//);
     }

@@ -2,8 +2,7 @@ import { as, BASE_URL, demo, expectV1Error, get, q, v1Pages } from './helpers';
 
 const userIds = (body: { results: { user: { accountId: string } }[] }): string[] =>
   body.results.map((r) => r.user.accountId);
-const spaceKeys = (body: { results: { space: { key: string } }[] }): string[] =>
-  body.results.map((r) => r.space.key);
+const spaceKeys = (body: { results: { space: { key: string } }[] }): string[] => body.results.map((r) => r.space.key);
 
 describe('GET /wiki/rest/api/search/user', () => {
   const e = demo();
@@ -19,30 +18,48 @@ describe('GET /wiki/rest/api/search/user', () => {
       url: '/people/u-pat',
     });
     expect(res.body).toMatchObject({
-      start: 0, limit: 25, size: 2, totalSize: 2, cqlQuery: 'user.fullname ~ "pa"',
+      start: 0,
+      limit: 25,
+      size: 2,
+      totalSize: 2,
+      cqlQuery: 'user.fullname ~ "pa"',
       _links: { base: `${BASE_URL}/wiki`, context: '/wiki' },
     });
   });
 
   it('takes bare words, wildcards and single quotes', async () => {
-    expect(userIds((await get(e, `/wiki/rest/api/search/user?cql=${q('user.fullname~jan*')}`, as.ada)).body)).toEqual(['u-jane']);
-    expect(userIds((await get(e, `/wiki/rest/api/search/user?cql=${q("user.fullname ~ 'SMITH'")}`, as.ada)).body)).toEqual(['u-bob']);
+    expect(userIds((await get(e, `/wiki/rest/api/search/user?cql=${q('user.fullname~jan*')}`, as.ada)).body)).toEqual([
+      'u-jane',
+    ]);
+    expect(
+      userIds((await get(e, `/wiki/rest/api/search/user?cql=${q("user.fullname ~ 'SMITH'")}`, as.ada)).body),
+    ).toEqual(['u-bob']);
   });
 
   it('finds users by accountId: user =, user.accountid =, user IN (...)', async () => {
-    expect(userIds((await get(e, `/wiki/rest/api/search/user?cql=${q('user = "u-sam"')}`, as.ada)).body)).toEqual(['u-sam']);
-    expect(userIds((await get(e, `/wiki/rest/api/search/user?cql=${q('user.accountid = "u-nina"')}`, as.ada)).body)).toEqual(['u-nina']);
-    expect(userIds((await get(e, `/wiki/rest/api/search/user?cql=${q('user IN ("u-bob", "u-jane")')}`, as.ada)).body))
-      .toEqual(['u-bob', 'u-jane']);
+    expect(userIds((await get(e, `/wiki/rest/api/search/user?cql=${q('user = "u-sam"')}`, as.ada)).body)).toEqual([
+      'u-sam',
+    ]);
+    expect(
+      userIds((await get(e, `/wiki/rest/api/search/user?cql=${q('user.accountid = "u-nina"')}`, as.ada)).body),
+    ).toEqual(['u-nina']);
+    expect(
+      userIds((await get(e, `/wiki/rest/api/search/user?cql=${q('user IN ("u-bob", "u-jane")')}`, as.ada)).body),
+    ).toEqual(['u-bob', 'u-jane']);
   });
 
   it('combines clauses with AND, OR, NOT and parentheses', async () => {
     const cql = 'type = user AND (user.fullname ~ "p" OR user = u-bob) AND NOT user.fullname ~ "priya"';
-    expect(userIds((await get(e, `/wiki/rest/api/search/user?cql=${q(cql)}`, as.ada)).body)).toEqual(['u-bob', 'u-pat']);
+    expect(userIds((await get(e, `/wiki/rest/api/search/user?cql=${q(cql)}`, as.ada)).body)).toEqual([
+      'u-bob',
+      'u-pat',
+    ]);
   });
 
   it('answers currentUser()', async () => {
-    expect(userIds((await get(e, `/wiki/rest/api/search/user?cql=${q('user = currentUser()')}`, as.jane)).body)).toEqual(['u-jane']);
+    expect(
+      userIds((await get(e, `/wiki/rest/api/search/user?cql=${q('user = currentUser()')}`, as.jane)).body),
+    ).toEqual(['u-jane']);
   });
 
   it('pages with start/limit', async () => {
@@ -80,9 +97,12 @@ describe('GET /wiki/rest/api/search (space picker: type = space AND title ~ "...
   });
 
   it('takes space.title and space.key too', async () => {
-    expect(spaceKeys((await get(e, `/wiki/rest/api/search?cql=${q('type=space and space.title~"human"')}`, as.bob)).body)).toEqual(['HR']);
-    expect(spaceKeys((await get(e, `/wiki/rest/api/search?cql=${q('type=space and space.key in (PG, ENG)')}`, as.bob)).body))
-      .toEqual(['ENG', 'PG']);
+    expect(
+      spaceKeys((await get(e, `/wiki/rest/api/search?cql=${q('type=space and space.title~"human"')}`, as.bob)).body),
+    ).toEqual(['HR']);
+    expect(
+      spaceKeys((await get(e, `/wiki/rest/api/search?cql=${q('type=space and space.key in (PG, ENG)')}`, as.bob)).body),
+    ).toEqual(['ENG', 'PG']);
   });
 
   it('only answers spaces the caller can view (a Confluence admin included)', async () => {
@@ -94,7 +114,10 @@ describe('GET /wiki/rest/api/search (space picker: type = space AND title ~ "...
 
   it('pages with a cursor in _links.next', async () => {
     const pages = await v1Pages(e, `/wiki/rest/api/search?cql=${q('type = space')}&limit=2`, as.sam);
-    expect(pages.map((p) => spaceKeys(p.body))).toEqual([['ENG', 'HR'], ['MKT', 'PG']]);
+    expect(pages.map((p) => spaceKeys(p.body))).toEqual([
+      ['ENG', 'HR'],
+      ['MKT', 'PG'],
+    ]);
     expect(pages[0]?.body._links.next).toMatch(/^\/rest\/api\/search\?cql=.*&limit=2&cursor=/);
     expect(pages[1]?.body.start).toBe(2);
   });

@@ -1,6 +1,10 @@
 import { as, BASE_URL, demo, expectV2Error, get, v2Pages } from './helpers';
 
-interface Assignment { id: string; principal: { type: string; id: string }; operation: { key: string; targetType: string } }
+interface Assignment {
+  id: string;
+  principal: { type: string; id: string };
+  operation: { key: string; targetType: string };
+}
 
 const ADMINISTER = { operation: 'administer', targetType: 'space' };
 
@@ -24,7 +28,8 @@ describe('GET /wiki/api/v2/spaces/{id}/permissions', () => {
   });
 
   it('pages with a cursor and loses nothing across pages', async () => {
-    const whole = (await get(e, '/wiki/api/v2/spaces/1001/permissions?limit=250', as.nina)).body.results as Assignment[];
+    const whole = (await get(e, '/wiki/api/v2/spaces/1001/permissions?limit=250', as.nina)).body
+      .results as Assignment[];
     expect(whole).toHaveLength(10);
     const pages = await v2Pages(e, '/wiki/api/v2/spaces/1001/permissions?limit=3', as.nina);
     expect(pages.map((p) => p.body.results.length)).toEqual([3, 3, 3, 1]);
@@ -32,18 +37,29 @@ describe('GET /wiki/api/v2/spaces/{id}/permissions', () => {
     expect(pages[0]?.headers.link).toContain('rel="next"');
   });
 
-  it('lists group grants as groups (isSpaceAdmin through a group is the caller\'s job)', async () => {
+  it("lists group grants as groups (isSpaceAdmin through a group is the caller's job)", async () => {
     const all = (await get(e, '/wiki/api/v2/spaces/1002/permissions?limit=250', as.priya)).body.results as Assignment[];
-    expect(all).toContainEqual(expect.objectContaining({
-      principal: { type: 'group', id: 'g-power' }, operation: { key: 'administer', targetType: 'space' },
-    }));
+    expect(all).toContainEqual(
+      expect.objectContaining({
+        principal: { type: 'group', id: 'g-power' },
+        operation: { key: 'administer', targetType: 'space' },
+      }),
+    );
   });
 
   it('answers 404 for a space the caller cannot view and 400 for bad limits', async () => {
     expectV2Error(await get(e, '/wiki/api/v2/spaces/1004/permissions', as.ada), 404, 'NOT_FOUND');
     expectV2Error(await get(e, '/wiki/api/v2/spaces/9999/permissions', as.sam), 404, 'NOT_FOUND');
-    expectV2Error(await get(e, '/wiki/api/v2/spaces/1001/permissions?limit=0', as.sam), 400, 'INVALID_REQUEST_PARAMETER');
-    expectV2Error(await get(e, '/wiki/api/v2/spaces/1001/permissions?limit=300', as.sam), 400, 'INVALID_REQUEST_PARAMETER');
+    expectV2Error(
+      await get(e, '/wiki/api/v2/spaces/1001/permissions?limit=0', as.sam),
+      400,
+      'INVALID_REQUEST_PARAMETER',
+    );
+    expectV2Error(
+      await get(e, '/wiki/api/v2/spaces/1001/permissions?limit=300', as.sam),
+      400,
+      'INVALID_REQUEST_PARAMETER',
+    );
   });
 
   it('shows grants and revokes made on the site model', async () => {
@@ -52,7 +68,9 @@ describe('GET /wiki/api/v2/spaces/{id}/permissions', () => {
     let res = await get(e2, '/wiki/api/v2/spaces/1004/permissions?limit=250', as.nina);
     expect(res.status).toBe(200);
     expect(res.body.results).toContainEqual({
-      id: granted.id, principal: { type: 'user', id: 'u-nina' }, operation: { key: 'read', targetType: 'space' },
+      id: granted.id,
+      principal: { type: 'user', id: 'u-nina' },
+      operation: { key: 'read', targetType: 'space' },
     });
     expect(e2.site.revoke('1004', granted.id)).toBe(true);
     res = await get(e2, '/wiki/api/v2/spaces/1004/permissions', as.nina);
@@ -72,7 +90,9 @@ describe('GET /wiki/api/v2/spaces/{id}/operations', () => {
   it('shows a direct space admin as administer/space', async () => {
     expect(await ops('1001', as.bob)).toContainEqual(ADMINISTER);
     expect(await ops('1004', as.sam)).toEqual([
-      { operation: 'read', targetType: 'space' }, ADMINISTER, { operation: 'create', targetType: 'page' },
+      { operation: 'read', targetType: 'space' },
+      ADMINISTER,
+      { operation: 'create', targetType: 'page' },
     ]);
   });
 

@@ -10,9 +10,16 @@ describe('GET /wiki/api/v2/spaces', () => {
     expect(res.status).toBe(200);
     expect(keys(res.body)).toEqual(['MKT', 'HR', 'PG', 'ENG']);
     expect(res.body.results[0]).toEqual({
-      id: '1001', key: 'MKT', name: 'Marketing', type: 'global', status: 'current',
-      authorId: 'u-ada', createdAt: '2024-01-15T09:00:00.000Z', homepageId: '10010001',
-      currentActiveAlias: 'MKT', _links: { webui: '/spaces/MKT' },
+      id: '1001',
+      key: 'MKT',
+      name: 'Marketing',
+      type: 'global',
+      status: 'current',
+      authorId: 'u-ada',
+      createdAt: '2024-01-15T09:00:00.000Z',
+      homepageId: '10010001',
+      currentActiveAlias: 'MKT',
+      _links: { webui: '/spaces/MKT' },
     });
     expect(res.body._links).toEqual({ base: `${BASE_URL}/wiki` });
     expect(res.headers.link).toBeUndefined();
@@ -35,7 +42,12 @@ describe('GET /wiki/api/v2/spaces', () => {
 
   it('filters by type and status and sorts by name', async () => {
     expect(keys((await get(e, '/wiki/api/v2/spaces?type=personal', as.sam)).body)).toEqual([]);
-    expect(keys((await get(e, '/wiki/api/v2/spaces?status=current&sort=-name', as.sam)).body)).toEqual(['PG', 'MKT', 'HR', 'ENG']);
+    expect(keys((await get(e, '/wiki/api/v2/spaces?status=current&sort=-name', as.sam)).body)).toEqual([
+      'PG',
+      'MKT',
+      'HR',
+      'ENG',
+    ]);
   });
 
   it('lists only the spaces the caller can view: a Confluence admin sees no more than read grants', async () => {
@@ -52,7 +64,14 @@ describe('GET /wiki/api/v2/spaces', () => {
   it('needs read/space: administer alone does not show a space', async () => {
     const e2 = emulatorFor({
       users: [{ accountId: 'u-a', displayName: 'A', email: 'a@example.com', apiToken: 't' }],
-      spaces: [{ id: '7', key: 'X', name: 'X', permissions: [{ subject: { type: 'user', id: 'u-a' }, operation: { key: 'administer', target: 'space' } }] }],
+      spaces: [
+        {
+          id: '7',
+          key: 'X',
+          name: 'X',
+          permissions: [{ subject: { type: 'user', id: 'u-a' }, operation: { key: 'administer', target: 'space' } }],
+        },
+      ],
     });
     expect(keys((await get(e2, '/wiki/api/v2/spaces', { kind: 'user', accountId: 'u-a' })).body)).toEqual([]);
   });
@@ -75,10 +94,20 @@ describe('GET /wiki/api/v2/spaces', () => {
 
   it('pages through more than one page of many spaces', async () => {
     const spaces = Array.from({ length: 60 }, (_, i) => ({
-      id: String(2000 + i), key: `S${i}`, name: `Space ${i}`,
-      permissions: [{ subject: { type: 'user' as const, id: 'u-a' }, operation: { key: 'read' as const, target: 'space' as const } }],
+      id: String(2000 + i),
+      key: `S${i}`,
+      name: `Space ${i}`,
+      permissions: [
+        {
+          subject: { type: 'user' as const, id: 'u-a' },
+          operation: { key: 'read' as const, target: 'space' as const },
+        },
+      ],
     }));
-    const e2 = emulatorFor({ users: [{ accountId: 'u-a', displayName: 'A', email: 'a@example.com', apiToken: 't' }], spaces });
+    const e2 = emulatorFor({
+      users: [{ accountId: 'u-a', displayName: 'A', email: 'a@example.com', apiToken: 't' }],
+      spaces,
+    });
     const pages = await v2Pages(e2, '/wiki/api/v2/spaces', { kind: 'user', accountId: 'u-a' });
     expect(pages.map((p) => p.body.results.length)).toEqual([25, 25, 10]);
     expect(new Set(pages.flatMap((p) => keys(p.body))).size).toBe(60);
@@ -91,7 +120,12 @@ describe('GET /wiki/api/v2/spaces/{id}', () => {
   it('answers the space', async () => {
     const res = await get(e, '/wiki/api/v2/spaces/1003', as.pat);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: '1003', key: 'PG', name: 'Proving Ground', _links: { webui: '/spaces/PG', base: `${BASE_URL}/wiki` } });
+    expect(res.body).toMatchObject({
+      id: '1003',
+      key: 'PG',
+      name: 'Proving Ground',
+      _links: { webui: '/spaces/PG', base: `${BASE_URL}/wiki` },
+    });
   });
 
   it('answers 404 for a space the caller cannot view, Confluence admin included', async () => {

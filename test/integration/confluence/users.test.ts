@@ -104,7 +104,10 @@ describe('GET /wiki/rest/api/user/bulk', () => {
 
   it('answers at most 100 users', async () => {
     const users = Array.from({ length: 120 }, (_, i) => ({
-      accountId: `u-${i}`, displayName: `User ${i}`, email: `u${i}@example.com`, apiToken: 't',
+      accountId: `u-${i}`,
+      displayName: `User ${i}`,
+      email: `u${i}@example.com`,
+      apiToken: 't',
     }));
     const big = emulatorFor({ users });
     const ids = users.map((u) => u.accountId).join(',');
@@ -127,8 +130,18 @@ describe('GET /wiki/rest/api/user/memberof', () => {
     const res = await get(e, '/wiki/rest/api/user/memberof?accountId=u-priya', as.bob);
     expect(res.status).toBe(200);
     expect(res.body.results).toEqual([
-      { type: 'group', name: 'confluence-users', id: 'g-conf-users', _links: { self: `${BASE_URL}/wiki/rest/api/group/by-id?id=g-conf-users` } },
-      { type: 'group', name: 'power-users', id: 'g-power', _links: { self: `${BASE_URL}/wiki/rest/api/group/by-id?id=g-power` } },
+      {
+        type: 'group',
+        name: 'confluence-users',
+        id: 'g-conf-users',
+        _links: { self: `${BASE_URL}/wiki/rest/api/group/by-id?id=g-conf-users` },
+      },
+      {
+        type: 'group',
+        name: 'power-users',
+        id: 'g-power',
+        _links: { self: `${BASE_URL}/wiki/rest/api/group/by-id?id=g-power` },
+      },
     ]);
     expect(res.body).toMatchObject({ start: 0, limit: 200, size: 2 });
     expect(res.body._links.next).toBeUndefined();
@@ -139,8 +152,10 @@ describe('GET /wiki/rest/api/user/memberof', () => {
     expect(first.body).toMatchObject({ start: 0, limit: 1, size: 1 });
     expect(first.body._links.next).toBe('/rest/api/user/memberof?accountId=u-ada&limit=1&start=1');
     const pages = await v1Pages(e, '/wiki/rest/api/user/memberof?accountId=u-ada&limit=1', as.bob);
-    expect(pages.flatMap((p) => p.body.results.map((g: { name: string }) => g.name)))
-      .toEqual(['confluence-administrators', 'confluence-users']);
+    expect(pages.flatMap((p) => p.body.results.map((g: { name: string }) => g.name))).toEqual([
+      'confluence-administrators',
+      'confluence-users',
+    ]);
     expect(pages.map((p) => p.body.start)).toEqual([0, 1]);
   });
 

@@ -12,7 +12,13 @@ afterAll(() => host.close());
 
 describe('POST /__local/invoke', () => {
   it('runs the resolver with the context Forge gives a global settings page', async () => {
-    const answer = await invoke<{ context: Record<string, unknown> }>(host, 'echo-page', 'whoami', {}, { accountId: 'u-ada' });
+    const answer = await invoke<{ context: Record<string, unknown> }>(
+      host,
+      'echo-page',
+      'whoami',
+      {},
+      { accountId: 'u-ada' },
+    );
     expect(answer.status).toBe(200);
     expect(answer.body.context).toMatchObject({
       accountId: 'u-ada',
@@ -26,13 +32,28 @@ describe('POST /__local/invoke', () => {
   });
 
   it('gives a space settings page its space {id, key} from the fixture', async () => {
-    const answer = await invoke<{ context: { extension: unknown } }>(host, 'echo-space', 'whoami', {}, { accountId: 'u-sam', spaceKey: 'HR' });
-    expect(answer.body.context.extension).toEqual({ type: 'confluence:spaceSettings', space: { id: '1002', key: 'HR' } });
+    const answer = await invoke<{ context: { extension: unknown } }>(
+      host,
+      'echo-space',
+      'whoami',
+      {},
+      { accountId: 'u-sam', spaceKey: 'HR' },
+    );
+    expect(answer.body.context.extension).toEqual({
+      type: 'confluence:spaceSettings',
+      space: { id: '1002', key: 'HR' },
+    });
   });
 
   it('refuses unknown modules, users and spaces with a clear message', async () => {
     expect((await invoke(host, 'nope', 'whoami', {}, {})).status).toBe(404);
-    const user = await invoke<{ error: { message: string } }>(host, 'echo-page', 'whoami', {}, { accountId: 'u-ghost' });
+    const user = await invoke<{ error: { message: string } }>(
+      host,
+      'echo-page',
+      'whoami',
+      {},
+      { accountId: 'u-ghost' },
+    );
     expect(user.status).toBe(400);
     expect(user.body.error.message).toMatch(/u-ghost/);
     const space = await invoke(host, 'echo-space', 'whoami', {}, { accountId: 'u-sam' });
@@ -58,7 +79,13 @@ describe('POST /__local/invoke', () => {
 
 describe('platform calls', () => {
   it('routes asUser() product calls to the emulated site as the invoking user', async () => {
-    const answer = await invoke<{ status: number; body: { accountId: string } }>(host, 'echo-page', 'me', {}, { accountId: 'u-jane' });
+    const answer = await invoke<{ status: number; body: { accountId: string } }>(
+      host,
+      'echo-page',
+      'me',
+      {},
+      { accountId: 'u-jane' },
+    );
     expect(answer.body.status).toBe(200);
     expect(answer.body.body.accountId).toBe('u-jane');
   });
@@ -82,7 +109,9 @@ describe('platform calls', () => {
 
   it('reports each invocation at GET /__local/stats', async () => {
     await invoke(host, 'echo-page', 'parallel', {}, { accountId: 'u-ada' });
-    const stats = (await (await fetch(`${host.url}/__local/stats`)).json()) as { invocations: { functionKey: string; calls: { byKind: { kvs: number } } }[] };
+    const stats = (await (await fetch(`${host.url}/__local/stats`)).json()) as {
+      invocations: { functionKey: string; calls: { byKind: { kvs: number } } }[];
+    };
     expect(stats.invocations[0]).toMatchObject({ functionKey: 'parallel', calls: { byKind: { kvs: 4 } } });
   });
 });
@@ -94,7 +123,11 @@ describe('web triggers', () => {
     const again = await invoke<{ url: string }>(host, 'echo-page', 'triggerUrl', {}, { accountId: 'u-ada' });
     expect(again.body.url).toBe(body.url);
 
-    const response = await fetch(`${body.url}/extra/path?a=1&a=2`, { method: 'POST', headers: { 'X-Test': 'yes' }, body: '{"hello":1}' });
+    const response = await fetch(`${body.url}/extra/path?a=1&a=2`, {
+      method: 'POST',
+      headers: { 'X-Test': 'yes' },
+      body: '{"hello":1}',
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json');
     const echoed = (await response.json()) as { request: Record<string, unknown>; context: Record<string, unknown> };
@@ -110,7 +143,13 @@ describe('web triggers', () => {
 
   it('replaces a URL with forceCreate and deleteUrl', async () => {
     const { body: old } = await invoke<{ url: string }>(host, 'echo-page', 'triggerUrl', {}, { accountId: 'u-ada' });
-    const { body: fresh } = await invoke<{ url: string }>(host, 'echo-page', 'triggerUrl', { force: true }, { accountId: 'u-ada' });
+    const { body: fresh } = await invoke<{ url: string }>(
+      host,
+      'echo-page',
+      'triggerUrl',
+      { force: true },
+      { accountId: 'u-ada' },
+    );
     expect(fresh.url).not.toBe(old.url);
     await invoke(host, 'echo-page', 'deleteTriggerUrl', { url: old.url }, { accountId: 'u-ada' });
     expect((await fetch(old.url, { method: 'POST', body: '' })).status).toBe(404);
@@ -136,10 +175,14 @@ describe('Custom UI and the emulated site over HTTP', () => {
   });
 
   it('answers the Confluence REST API with Basic auth of a fixture user', async () => {
-    const ok = await fetch(`${host.url}/wiki/rest/api/user/current`, { headers: { authorization: basicAuth('ada@example.com', 'local-ada') } });
+    const ok = await fetch(`${host.url}/wiki/rest/api/user/current`, {
+      headers: { authorization: basicAuth('ada@example.com', 'local-ada') },
+    });
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as { accountId: string }).accountId).toBe('u-ada');
-    const bad = await fetch(`${host.url}/wiki/rest/api/user/current`, { headers: { authorization: basicAuth('ada@example.com', 'wrong') } });
+    const bad = await fetch(`${host.url}/wiki/rest/api/user/current`, {
+      headers: { authorization: basicAuth('ada@example.com', 'wrong') },
+    });
     expect(bad.status).toBe(401);
   });
 

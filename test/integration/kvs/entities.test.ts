@@ -49,9 +49,23 @@ describe('entity get/set/delete', () => {
   useEmulator(() => ({ entities }));
 
   it('stores a typed value and reads it back, apart from plain keys', async () => {
-    await rows.set('g', { subject: 'global', kind: 'global', rank: 0, weight: 0.5, enabled: true, extra: { any: [1] } });
+    await rows.set('g', {
+      subject: 'global',
+      kind: 'global',
+      rank: 0,
+      weight: 0.5,
+      enabled: true,
+      extra: { any: [1] },
+    });
     await kvs.set('g', 'plain');
-    expect(await rows.get('g')).toEqual({ subject: 'global', kind: 'global', rank: 0, weight: 0.5, enabled: true, extra: { any: [1] } });
+    expect(await rows.get('g')).toEqual({
+      subject: 'global',
+      kind: 'global',
+      rank: 0,
+      weight: 0.5,
+      enabled: true,
+      extra: { any: [1] },
+    });
     expect(await kvs.get('g')).toBe('plain');
     expect(await rows.get('g', { metadataFields: [MetadataField.CREATED_AT] })).toEqual({
       key: 'g',
@@ -106,7 +120,11 @@ describe('entity get/set/delete', () => {
 
   it('honours FAIL_IF_EXISTS for entities', async () => {
     await rows.set('once', { subject: 'a', kind: 'a', rank: 1 }, { keyPolicy: 'FAIL_IF_EXISTS' });
-    await expectKvsError(rows.set('once', { subject: 'b', kind: 'b', rank: 2 }, { keyPolicy: 'FAIL_IF_EXISTS' }), 'KEY_CONFLICT', 409);
+    await expectKvsError(
+      rows.set('once', { subject: 'b', kind: 'b', rank: 2 }, { keyPolicy: 'FAIL_IF_EXISTS' }),
+      'KEY_CONFLICT',
+      409,
+    );
   });
 });
 
@@ -125,8 +143,10 @@ describe('entity queries', () => {
   });
 
   it('applies range conditions to the range attribute', async () => {
-    const keys = async (where: Parameters<ReturnType<typeof rows.query>['index']>[0], clause: Parameters<ReturnType<ReturnType<typeof rows.query>['index']>['where']>[0]): Promise<string[]> =>
-      (await rows.query().index(where).where(clause).getMany()).results.map((r) => r.key);
+    const keys = async (
+      where: Parameters<ReturnType<typeof rows.query>['index']>[0],
+      clause: Parameters<ReturnType<ReturnType<typeof rows.query>['index']>['where']>[0],
+    ): Promise<string[]> => (await rows.query().index(where).where(clause).getMany()).results.map((r) => r.key);
     expect(await keys('rank', WhereConditions.greaterThan(10))).toEqual(['s3', 'u1', 's1']);
     expect(await keys('rank', WhereConditions.greaterThanEqualTo(10))).toEqual(['s2', 's3', 'u1', 's1']);
     expect(await keys('rank', WhereConditions.lessThan(10))).toEqual(['g', 'u2']);
@@ -137,9 +157,16 @@ describe('entity queries', () => {
   });
 
   it('restricts a partitioned index to its partition', async () => {
-    const { results } = await rows.query().index('by-kind', { partition: ['space'] }).getMany();
+    const { results } = await rows
+      .query()
+      .index('by-kind', { partition: ['space'] })
+      .getMany();
     expect(results.map((r) => r.key)).toEqual(['s2', 's3', 's1']);
-    const users = await rows.query().index('by-kind', { partition: ['user'] }).where(WhereConditions.greaterThan(10)).getMany();
+    const users = await rows
+      .query()
+      .index('by-kind', { partition: ['user'] })
+      .where(WhereConditions.greaterThan(10))
+      .getMany();
     expect(users.results).toEqual([{ key: 'u1', value: expect.objectContaining({ subject: 'user:ada' }) }]);
   });
 
@@ -148,18 +175,28 @@ describe('entity queries', () => {
   });
 
   it('filters with and', async () => {
-    const filter = new Filter<Row>().and('enabled', FilterConditions.equalTo(true)).and('subject', FilterConditions.beginsWith('space:'));
+    const filter = new Filter<Row>()
+      .and('enabled', FilterConditions.equalTo(true))
+      .and('subject', FilterConditions.beginsWith('space:'));
     const { results } = await rows.query().index('rank').filters(filter).getMany();
     expect(results.map((r) => r.key)).toEqual(['s3', 's1']);
   });
 
   it('filters with or, exists, contains and not-equal', async () => {
-    const or = new Filter<Row>().or('subject', FilterConditions.equalTo('global')).or('rank', FilterConditions.lessThan(6));
+    const or = new Filter<Row>()
+      .or('subject', FilterConditions.equalTo('global'))
+      .or('rank', FilterConditions.lessThan(6));
     expect((await rows.query().index('rank').filters(or).getMany()).results.map((r) => r.key)).toEqual(['g', 'u2']);
     const exists = new Filter<Row>().and('weight', FilterConditions.exists());
     expect((await rows.query().index('rank').filters(exists).getMany()).results.map((r) => r.key)).toEqual(['s1']);
-    const notExists = new Filter<Row>().and('weight', FilterConditions.notExists()).and('kind', FilterConditions.notEqualTo('space'));
-    expect((await rows.query().index('rank').filters(notExists).getMany()).results.map((r) => r.key)).toEqual(['g', 'u2', 'u1']);
+    const notExists = new Filter<Row>()
+      .and('weight', FilterConditions.notExists())
+      .and('kind', FilterConditions.notEqualTo('space'));
+    expect((await rows.query().index('rank').filters(notExists).getMany()).results.map((r) => r.key)).toEqual([
+      'g',
+      'u2',
+      'u1',
+    ]);
     const contains = new Filter<Row>().and('subject', FilterConditions.contains(':a'));
     expect((await rows.query().index('rank').filters(contains).getMany()).results.map((r) => r.key)).toEqual(['u1']);
     const notContains = new Filter<Row>().and('subject', FilterConditions.notContains(':'));
@@ -169,7 +206,12 @@ describe('entity queries', () => {
   it('pages with limit and cursor; limit counts index items read before filters', async () => {
     const first = await rows.query().index('rank').limit(4).getMany();
     expect(first.results.map((r) => r.key)).toEqual(['g', 'u2', 's2', 's3']);
-    const second = await rows.query().index('rank').limit(4).cursor(first.nextCursor as string).getMany();
+    const second = await rows
+      .query()
+      .index('rank')
+      .limit(4)
+      .cursor(first.nextCursor as string)
+      .getMany();
     expect(second.results.map((r) => r.key)).toEqual(['u1', 's1']);
     expect(second.nextCursor).toBeUndefined();
 
@@ -180,7 +222,10 @@ describe('entity queries', () => {
   });
 
   it('getOne answers the first item in index order', async () => {
-    expect(await rows.query().index('rank').sort(Sort.DESC).getOne()).toEqual({ key: 's1', value: expect.objectContaining({ rank: 30 }) });
+    expect(await rows.query().index('rank').sort(Sort.DESC).getOne()).toEqual({
+      key: 's1',
+      value: expect.objectContaining({ rank: 30 }),
+    });
   });
 
   it('leaves out items that lack the range attribute (a sparse index)', async () => {
@@ -201,7 +246,15 @@ describe('entity queries', () => {
 
   it('refuses a filter on an undeclared attribute with INVALID_ENTITY_ATTRIBUTE', async () => {
     const filter = new Filter<Row & { colour: string }>().and('colour', FilterConditions.equalTo('red'));
-    await expectKvsError(rows.query().index('rank').filters(filter as unknown as Filter<Row>).getMany(), 'INVALID_ENTITY_ATTRIBUTE', 400);
+    await expectKvsError(
+      rows
+        .query()
+        .index('rank')
+        .filters(filter as unknown as Filter<Row>)
+        .getMany(),
+      'INVALID_ENTITY_ATTRIBUTE',
+      400,
+    );
   });
 
   it('refuses a range condition an index cannot use with INVALID_FILTER_CONDITION', async () => {
@@ -215,7 +268,9 @@ describe('entity queries', () => {
     const clause = { property: 'rank', condition: 'EQUAL_TO', values: [1] };
     const code = async (body: unknown): Promise<unknown> =>
       ((await rawCall(env.emulator, '/api/v1/entity/query', body)).json as { code: string }).code;
-    expect(await code({ ...base, filters: { and: [clause], or: [clause] } })).toBe('INVALID_FILTER_OPERATORS_COMBINATION');
+    expect(await code({ ...base, filters: { and: [clause], or: [clause] } })).toBe(
+      'INVALID_FILTER_OPERATORS_COMBINATION',
+    );
     expect(await code({ ...base, filters: { and: [] } })).toBe('EMPTY_FILTER_OPERATOR');
     expect(await code({ ...base, range: { condition: 'BETWEEN', values: [1] } })).toBe('INSUFFICIENT_FILTER_VALUES');
     expect(await code({ ...base, range: { condition: 'EQUAL_TO', values: [1, 2] } })).toBe('INVALID_FILTER_VALUES');

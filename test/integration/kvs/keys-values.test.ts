@@ -44,9 +44,12 @@ describe('KVS keys', () => {
     await expectKvsError(kvs.set('k'.repeat(501), 1), 'KEY_TOO_LONG', 400);
   });
 
-  it.each([['a/b'], ['caf\u00e9'], ['   '], ['semi;colon'], ['star*']])('refuses key %j with INVALID_KEY', async (key) => {
-    await expectKvsError(kvs.set(key, 1), 'INVALID_KEY', 400);
-  });
+  it.each([['a/b'], ['caf\u00e9'], ['   '], ['semi;colon'], ['star*']])(
+    'refuses key %j with INVALID_KEY',
+    async (key) => {
+      await expectKvsError(kvs.set(key, 1), 'INVALID_KEY', 400);
+    },
+  );
 
   it('accepts every character class the documented regex allows', async () => {
     const key = 'aZ09:._- #\tspace inside';
@@ -80,7 +83,13 @@ describe('KVS values', () => {
   });
 
   it('stores every JSON type but null', async () => {
-    for (const [key, value] of [['s', 'text'], ['n', 0], ['b', false], ['a', [1, 'x']], ['o', {}]] as const) {
+    for (const [key, value] of [
+      ['s', 'text'],
+      ['n', 0],
+      ['b', false],
+      ['a', [1, 'x']],
+      ['o', {}],
+    ] as const) {
       await kvs.set(key, value);
       expect(await kvs.get(key)).toEqual(value);
     }

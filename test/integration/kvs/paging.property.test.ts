@@ -56,7 +56,11 @@ describe('paging properties', () => {
   });
 
   it('an entity index query walked page by page equals partition, range, filter and sort applied naively', async () => {
-    const itemArb = fc.record({ group: fc.constantFrom('x', 'y'), score: fc.integer({ min: -5, max: 5 }), flag: fc.boolean() });
+    const itemArb = fc.record({
+      group: fc.constantFrom('x', 'y'),
+      score: fc.integer({ min: -5, max: 5 }),
+      flag: fc.boolean(),
+    });
     await fc.assert(
       fc.asyncProperty(
         fc.uniqueArray(fc.tuple(keyArb, itemArb), { maxLength: 40, selector: ([key]) => key }),

@@ -57,7 +57,9 @@ describe('persistence', () => {
     const emulator = start();
     await kvs.set('k', 'v');
     await emulator.flush();
-    const content = JSON.parse(readFileSync(file, 'utf8')) as { namespaces: Record<string, Record<string, { value: unknown }>> };
+    const content = JSON.parse(readFileSync(file, 'utf8')) as {
+      namespaces: Record<string, Record<string, { value: unknown }>>;
+    };
     expect(content.namespaces.kv.k.value).toBe('v');
   });
 

@@ -14,7 +14,10 @@ const pad = (i: number): string => String(i).padStart(3, '0');
 async function seed(prefix: string, count: number): Promise<string[]> {
   const keys: string[] = [];
   for (let i = 0; i < count; i += 25) {
-    const items = Array.from({ length: Math.min(25, count - i) }, (_, j) => ({ key: `${prefix}${pad(i + j)}`, value: i + j }));
+    const items = Array.from({ length: Math.min(25, count - i) }, (_, j) => ({
+      key: `${prefix}${pad(i + j)}`,
+      value: i + j,
+    }));
     const result = await kvs.batchSet(items);
     expect(result.failedKeys).toEqual([]);
     keys.push(...items.map((item) => item.key));
@@ -48,7 +51,10 @@ describe('KVS query', () => {
     const first = await kvs.query().getMany();
     expect(first.results).toHaveLength(10);
     expect(first.nextCursor).toEqual(expect.any(String));
-    const second = await kvs.query().cursor(first.nextCursor as string).getMany();
+    const second = await kvs
+      .query()
+      .cursor(first.nextCursor as string)
+      .getMany();
     expect(second.results.map((r) => r.key)).toEqual(['k010', 'k011', 'k012', 'k013', 'k014']);
     expect(second.nextCursor).toBeUndefined();
   });
@@ -99,7 +105,11 @@ describe('KVS query', () => {
     await seed('p', 6);
     const first = await kvs.query().limit(3).getMany();
     await kvs.delete('p002');
-    const second = await kvs.query().limit(3).cursor(first.nextCursor as string).getMany();
+    const second = await kvs
+      .query()
+      .limit(3)
+      .cursor(first.nextCursor as string)
+      .getMany();
     expect(second.results.map((r) => r.key)).toEqual(['p003', 'p004', 'p005']);
   });
 });
@@ -120,7 +130,11 @@ describe('TTL', () => {
     const start = clock.ms;
     await kvs.set('lease', 'x', { ttl: { value: 2, unit: 'HOURS' } });
     const result = await kvs.get('lease', { metadataFields: [MetadataField.EXPIRE_TIME] });
-    expect(result).toEqual({ key: 'lease', value: 'x', expireTime: new Date(start + 7_200_000).toISOString().replace('.000Z', 'Z') });
+    expect(result).toEqual({
+      key: 'lease',
+      value: 'x',
+      expireTime: new Date(start + 7_200_000).toISOString().replace('.000Z', 'Z'),
+    });
   });
 
   it('purges expired values: gone from queries and from the store', async () => {

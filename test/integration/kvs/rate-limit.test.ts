@@ -10,7 +10,11 @@ describe('rate limits', () => {
   });
 
   it('defaults to the documented 1000 requests per second and 4000 units a minute', () => {
-    expect(DEFAULT_KVS_LIMITS).toMatchObject({ requestsPerSecond: 1000, readUnitsPerMinute: 4000, writeUnitsPerMinute: 4000 });
+    expect(DEFAULT_KVS_LIMITS).toMatchObject({
+      requestsPerSecond: 1000,
+      readUnitsPerMinute: 4000,
+      writeUnitsPerMinute: 4000,
+    });
   });
 
   it('admits 1000 requests in a second and refuses the 1001st, then admits again a second later', async () => {

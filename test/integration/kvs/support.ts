@@ -76,7 +76,11 @@ export function useEmulator(options: () => KvsEmulatorOptions = () => ({})): {
 }
 
 /** Awaits a rejection and checks it is the SDK's ForgeKvsAPIError with `code` (and `status`). */
-export async function expectKvsError(promise: Promise<unknown>, code: string, status?: number): Promise<ForgeKvsAPIError> {
+export async function expectKvsError(
+  promise: Promise<unknown>,
+  code: string,
+  status?: number,
+): Promise<ForgeKvsAPIError> {
   let caught: unknown;
   try {
     await promise;
@@ -93,7 +97,11 @@ export async function expectKvsError(promise: Promise<unknown>, code: string, st
 }
 
 /** A raw platform call, for request shapes the SDK's builders cannot produce. */
-export async function rawCall(emulator: KvsEmulator, path: string, body: unknown): Promise<{ status: number; json: unknown }> {
+export async function rawCall(
+  emulator: KvsEmulator,
+  path: string,
+  body: unknown,
+): Promise<{ status: number; json: unknown }> {
   const response = await emulator.handle(path, JSON.stringify(body));
   return { status: response.status, json: response.body ? (JSON.parse(response.body) as unknown) : undefined };
 }

@@ -18,7 +18,8 @@ const entities: KvsEntityDefinition[] = [
 ];
 
 const docs = kvs.entity<Doc>('rules-doc');
-const atVersion = (version: number): Filter<Doc> => new Filter<Doc>().and('version', FilterConditions.equalTo(version)) as Filter<Doc>;
+const atVersion = (version: number): Filter<Doc> =>
+  new Filter<Doc>().and('version', FilterConditions.equalTo(version)) as Filter<Doc>;
 
 describe('transactions', () => {
   const env = useEmulator(() => ({ entities }));
@@ -67,7 +68,11 @@ describe('transactions', () => {
   });
 
   it('treats a plain key and an entity key of the same name as different keys', async () => {
-    await kvs.transact().set('same', 'plain').set('same', { version: 1, body: 'doc' }, { entityName: 'rules-doc' }).execute();
+    await kvs
+      .transact()
+      .set('same', 'plain')
+      .set('same', { version: 1, body: 'doc' }, { entityName: 'rules-doc' })
+      .execute();
     expect(await kvs.get('same')).toBe('plain');
     expect(await docs.get('same')).toEqual({ version: 1, body: 'doc' });
   });
@@ -82,7 +87,11 @@ describe('transactions', () => {
   it('writes nothing when one operation is invalid', async () => {
     await expectKvsError(kvs.transact().set('fine', 1).set('bad/key', 2).execute(), 'INVALID_KEY', 400);
     await expectKvsError(
-      kvs.transact().set('fine', 1).set('d', { version: 'one' } as unknown as Doc, { entityName: 'rules-doc' }).execute(),
+      kvs
+        .transact()
+        .set('fine', 1)
+        .set('d', { version: 'one' } as unknown as Doc, { entityName: 'rules-doc' })
+        .execute(),
       'INVALID_ENTITY_VALUE',
       400,
     );
@@ -112,7 +121,10 @@ describe('transactions', () => {
     await kvs
       .transact()
       .set<Doc>('d', { version: 4, body: 'next' }, { entityName: 'rules-doc', conditions: atVersion(3) })
-      .check('lock', { entityName: 'rules-doc', conditions: new Filter<Doc>().and('owner', FilterConditions.equalTo('ada')) })
+      .check('lock', {
+        entityName: 'rules-doc',
+        conditions: new Filter<Doc>().and('owner', FilterConditions.equalTo('ada')),
+      })
       .execute();
     expect(await docs.get('d')).toEqual({ version: 4, body: 'next' });
   });
@@ -121,34 +133,66 @@ describe('transactions', () => {
     await docs.set('d', { version: 1, body: '' });
     await kvs.set('p', 1);
     await expectKvsError(
-      kvs.transact().set('p', 2).check('d', { entityName: 'rules-doc', conditions: atVersion(9) }).execute(),
+      kvs
+        .transact()
+        .set('p', 2)
+        .check('d', { entityName: 'rules-doc', conditions: atVersion(9) })
+        .execute(),
       'CONDITIONAL_CHECK_FAILED',
       409,
     );
-    await expectKvsError(kvs.transact().delete('d', { entityName: 'rules-doc', conditions: atVersion(9) }).execute(), 'CONDITIONAL_CHECK_FAILED', 409);
+    await expectKvsError(
+      kvs
+        .transact()
+        .delete('d', { entityName: 'rules-doc', conditions: atVersion(9) })
+        .execute(),
+      'CONDITIONAL_CHECK_FAILED',
+      409,
+    );
     expect(await kvs.get('p')).toBe(1);
     expect(await docs.get('d')).toEqual({ version: 1, body: '' });
-    await kvs.transact().delete('d', { entityName: 'rules-doc', conditions: atVersion(1) }).execute();
+    await kvs
+      .transact()
+      .delete('d', { entityName: 'rules-doc', conditions: atVersion(1) })
+      .execute();
     expect(await docs.get('d')).toBeUndefined();
   });
 
   it('reads an absent entity as one with no attributes: NOT_EXISTS holds, EQUAL_TO does not', async () => {
     const create = new Filter<Doc>().and('version', FilterConditions.notExists());
-    await kvs.transact().set<Doc>('new', { version: 1, body: 'created' }, { entityName: 'rules-doc', conditions: create }).execute();
+    await kvs
+      .transact()
+      .set<Doc>('new', { version: 1, body: 'created' }, { entityName: 'rules-doc', conditions: create })
+      .execute();
     await expectKvsError(
-      kvs.transact().set<Doc>('new', { version: 1, body: 'again' }, { entityName: 'rules-doc', conditions: create }).execute(),
+      kvs
+        .transact()
+        .set<Doc>('new', { version: 1, body: 'again' }, { entityName: 'rules-doc', conditions: create })
+        .execute(),
       'CONDITIONAL_CHECK_FAILED',
       409,
     );
-    await expectKvsError(kvs.transact().check('absent', { entityName: 'rules-doc', conditions: atVersion(1) }).execute(), 'CONDITIONAL_CHECK_FAILED', 409);
+    await expectKvsError(
+      kvs
+        .transact()
+        .check('absent', { entityName: 'rules-doc', conditions: atVersion(1) })
+        .execute(),
+      'CONDITIONAL_CHECK_FAILED',
+      409,
+    );
     expect(await docs.get('new')).toEqual({ version: 1, body: 'created' });
   });
 
   it('refuses conditions on plain keys: they exist only for entities', async () => {
     const onPlainSet = await rawCall(env.emulator, '/api/v1/transaction', {
-      set: [{ key: 'plain', value: 1, conditions: { and: [{ property: 'version', condition: 'EQUAL_TO', values: [1] }] } }],
+      set: [
+        { key: 'plain', value: 1, conditions: { and: [{ property: 'version', condition: 'EQUAL_TO', values: [1] }] } },
+      ],
     });
-    expect(onPlainSet).toEqual({ status: 400, json: { code: 'BAD_REQUEST', message: expect.stringMatching(/only supported for the Custom Entity Store/) } });
+    expect(onPlainSet).toEqual({
+      status: 400,
+      json: { code: 'BAD_REQUEST', message: expect.stringMatching(/only supported for the Custom Entity Store/) },
+    });
     const plainCheck = await rawCall(env.emulator, '/api/v1/transaction', {
       check: [{ key: 'plain', conditions: { and: [{ property: 'version', condition: 'EXISTS', values: [true] }] } }],
     });
@@ -179,7 +223,10 @@ describe('transactions', () => {
       expect((loser.reason as ForgeKvsAPIError).code).toBe('CONDITIONAL_CHECK_FAILED');
     }
     expect(await docs.get('shared')).toEqual({ version: 2, body: `edit ${winners[0]}` });
-    const audit = await kvs.query().where('key', { condition: 'BEGINS_WITH', values: ['audit:'] }).getMany();
+    const audit = await kvs
+      .query()
+      .where('key', { condition: 'BEGINS_WITH', values: ['audit:'] })
+      .getMany();
     expect(audit.results).toEqual([{ key: `audit:${winners[0]}`, value: { editor: winners[0] } }]);
   });
 });

@@ -11,8 +11,14 @@ beforeAll(async () => {
 afterEach(() => setRelayClock());
 afterAll(() => host.close());
 
-const change = { spaceKeys: ['ENG'], subjects: [{ type: 'user', id: 'u-nina' }], operations: [{ key: 'read', target: 'space' }], action: 'grant' };
-const call = <T>(fn: string, payload: unknown, who: { accountId?: string } = ADA) => invoke<Envelope<T>>(host, 'admin-page', fn, payload, who);
+const change = {
+  spaceKeys: ['ENG'],
+  subjects: [{ type: 'user', id: 'u-nina' }],
+  operations: [{ key: 'read', target: 'space' }],
+  action: 'grant',
+};
+const call = <T>(fn: string, payload: unknown, who: { accountId?: string } = ADA) =>
+  invoke<Envelope<T>>(host, 'admin-page', fn, payload, who);
 
 describe('only Confluence admins may use the Space permissions functions', () => {
   const payloads: Record<string, unknown> = {
@@ -42,9 +48,13 @@ describe('only Confluence admins may use the Space permissions functions', () =>
 
 describe('linking', () => {
   it('shows the secret once: the setup view has only its fingerprint', async () => {
-    const rotated = dataOf(await call<{ secret: string; fingerprint: string; webTriggerUrl: string }>('rotateRelaySecret', {}));
+    const rotated = dataOf(
+      await call<{ secret: string; fingerprint: string; webTriggerUrl: string }>('rotateRelaySecret', {}),
+    );
     expect(rotated.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const setup = dataOf(await call<{ webTriggerUrl: string; link: { linked: boolean; fingerprint: string } }>('getRelaySetup', {}));
+    const setup = dataOf(
+      await call<{ webTriggerUrl: string; link: { linked: boolean; fingerprint: string } }>('getRelaySetup', {}),
+    );
     expect(setup.webTriggerUrl).toBe(rotated.webTriggerUrl);
     expect(setup.link).toMatchObject({ linked: true, fingerprint: rotated.fingerprint });
     expect(JSON.stringify(setup)).not.toContain(rotated.secret);
@@ -63,7 +73,14 @@ describe('linking', () => {
   it('warns when changes wait and the relay has not been seen for a while', async () => {
     const linked = await link(host);
     await signedPost(linked, message({ type: 'status' }));
-    dataOf(await call('submitPermissionChanges', { ...change, spaceKeys: ['PG'], subjects: [{ type: 'user', id: 'u-nina' }], operations: [{ key: 'export', target: 'space' }] }));
+    dataOf(
+      await call('submitPermissionChanges', {
+        ...change,
+        spaceKeys: ['PG'],
+        subjects: [{ type: 'user', id: 'u-nina' }],
+        operations: [{ key: 'export', target: 'space' }],
+      }),
+    );
     const fresh = dataOf(await call<{ warning?: string; relay: { version: string } }>('getRelaySetup', {}));
     expect(fresh.warning).toBeUndefined();
     expect(fresh.relay.version).toBe('test-1.0.0');
@@ -76,10 +93,17 @@ describe('linking', () => {
 describe('preview and submit', () => {
   it('shows what will change and what is already so, in apply order', async () => {
     const preview = dataOf(
-      await call<{ rows: { spaceKey: string; subject: { id: string; name: string }; operation: { key: string }; status: string }[]; changes: number; already: number }>('previewPermissionChanges', {
+      await call<{
+        rows: { spaceKey: string; subject: { id: string; name: string }; operation: { key: string }; status: string }[];
+        changes: number;
+        already: number;
+      }>('previewPermissionChanges', {
         spaceKeys: ['ENG', 'MKT'],
         subjects: [{ type: 'user', id: 'u-bob' }],
-        operations: [{ key: 'create', target: 'page' }, { key: 'read', target: 'space' }],
+        operations: [
+          { key: 'create', target: 'page' },
+          { key: 'read', target: 'space' },
+        ],
         action: 'grant',
       }),
     );
@@ -102,7 +126,10 @@ describe('preview and submit', () => {
   ])('refuses bad input with the field named and stores nothing (%#)', async (payload, field) => {
     const before = await relayState();
     const answer = await call('submitPermissionChanges', payload);
-    expect(answer.body).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: expect.stringContaining(field) } });
+    expect(answer.body).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', field: expect.stringContaining(field) },
+    });
     expect(await relayState()).toBe(before);
   });
 
@@ -112,8 +139,19 @@ describe('preview and submit', () => {
   });
 
   it('lists jobs newest first with who submitted them', async () => {
-    const { jobId } = dataOf(await call<{ jobId: string }>('submitPermissionChanges', { ...change, spaceKeys: ['HR'] }));
-    const { jobs } = dataOf(await call<{ jobs: { id: string; submittedBy: { displayName: string }; items: { state: string }[] }[] }>('listPermissionJobs', {}));
-    expect(jobs[0]).toMatchObject({ id: jobId, submittedBy: { displayName: 'Ada Lovelace' }, items: [{ state: 'queued' }] });
+    const { jobId } = dataOf(
+      await call<{ jobId: string }>('submitPermissionChanges', { ...change, spaceKeys: ['HR'] }),
+    );
+    const { jobs } = dataOf(
+      await call<{ jobs: { id: string; submittedBy: { displayName: string }; items: { state: string }[] }[] }>(
+        'listPermissionJobs',
+        {},
+      ),
+    );
+    expect(jobs[0]).toMatchObject({
+      id: jobId,
+      submittedBy: { displayName: 'Ada Lovelace' },
+      items: [{ state: 'queued' }],
+    });
   });
 });

@@ -22,17 +22,26 @@ const grant = (space: string, body: unknown, auth = SAM) =>
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 const remove = (space: string, id: string, auth = SAM) =>
-  fetch(`${site.url}/wiki/rest/api/space/${space}/permission/${id}`, { method: 'DELETE', headers: { authorization: auth } });
+  fetch(`${site.url}/wiki/rest/api/space/${space}/permission/${id}`, {
+    method: 'DELETE',
+    headers: { authorization: auth },
+  });
 const user = (id: string) => ({ type: 'user', identifier: id });
 const op = (key: string, target: string) => ({ key, target });
 const holds = (spaceKey: string, subjectId: string, key: string, target: string) =>
-  emulator.site.permissions(emulator.site.spaceByKey(spaceKey)!.id).some((p) => p.subject.id === subjectId && p.operation.key === key && p.operation.target === target);
+  emulator.site
+    .permissions(emulator.site.spaceByKey(spaceKey)!.id)
+    .some((p) => p.subject.id === subjectId && p.operation.key === key && p.operation.target === target);
 
 describe('POST /wiki/rest/api/space/{spaceKey}/permission', () => {
   it('grants and answers the SpacePermissionV2 shape', async () => {
     const response = await grant('ENG', { subject: user('u-nina'), operation: op('read', 'space') });
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ id: expect.any(Number), subject: { type: 'user', identifier: 'u-nina' }, operation: { key: 'read', target: 'space' } });
+    expect(await response.json()).toMatchObject({
+      id: expect.any(Number),
+      subject: { type: 'user', identifier: 'u-nina' },
+      operation: { key: 'read', target: 'space' },
+    });
     expect(holds('ENG', 'u-nina', 'read', 'space')).toBe(true);
   });
 
@@ -45,15 +54,27 @@ describe('POST /wiki/rest/api/space/{spaceKey}/permission', () => {
   });
 
   it('identifies a group by id or by name', async () => {
-    expect((await grant('ENG', { subject: { type: 'group', identifier: 'g-power' }, operation: op('read', 'space') })).status).toBe(200);
-    expect((await grant('ENG', { subject: { type: 'group', identifier: 'power-users' }, operation: op('export', 'space') })).status).toBe(200);
+    expect(
+      (await grant('ENG', { subject: { type: 'group', identifier: 'g-power' }, operation: op('read', 'space') }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await grant('ENG', { subject: { type: 'group', identifier: 'power-users' }, operation: op('export', 'space') }))
+        .status,
+    ).toBe(200);
     expect(holds('ENG', 'g-power', 'export', 'space')).toBe(true);
   });
 
   it.each([
     ['unknown space', 'NOPE', { subject: user('u-nina'), operation: op('read', 'space') }, 404, /No space/],
     ['already exists', 'MKT', { subject: user('u-sam'), operation: op('read', 'space') }, 400, /already exists/],
-    ['no read/space yet', 'ENG', { subject: user('u-nina'), operation: op('create', 'page') }, 400, /Read space permission must be granted/],
+    [
+      'no read/space yet',
+      'ENG',
+      { subject: user('u-nina'), operation: op('create', 'page') },
+      400,
+      /Read space permission must be granted/,
+    ],
     ['invalid pair', 'ENG', { subject: user('u-nina'), operation: op('create', 'space') }, 400, /Invalid operation/],
     ['unknown user', 'ENG', { subject: user('u-ghost'), operation: op('read', 'space') }, 400, /No user/],
     ['missing subject', 'ENG', { operation: op('read', 'space') }, 400, /subject/],
@@ -72,13 +93,28 @@ describe('POST /wiki/rest/api/space/{spaceKey}/permission', () => {
   });
 
   it('401 for a wrong API token, anonymous callers too', async () => {
-    expect((await grant('ENG', { subject: user('u-nina'), operation: op('read', 'space') }, basicAuth('sam@example.com', 'wrong'))).status).toBe(401);
-    expect((await fetch(`${site.url}/wiki/rest/api/space/ENG/permission`, { method: 'POST', body: '{}' })).status).toBe(401);
+    expect(
+      (
+        await grant(
+          'ENG',
+          { subject: user('u-nina'), operation: op('read', 'space') },
+          basicAuth('sam@example.com', 'wrong'),
+        )
+      ).status,
+    ).toBe(401);
+    expect((await fetch(`${site.url}/wiki/rest/api/space/ENG/permission`, { method: 'POST', body: '{}' })).status).toBe(
+      401,
+    );
   });
 
   it('403 when the app calls it, as the reference says', async () => {
     const answer = await emulator.handle(
-      { method: 'POST', path: '/wiki/rest/api/space/ENG/permission', headers: {}, body: JSON.stringify({ subject: user('u-nina'), operation: op('read', 'space') }) },
+      {
+        method: 'POST',
+        path: '/wiki/rest/api/space/ENG/permission',
+        headers: {},
+        body: JSON.stringify({ subject: user('u-nina'), operation: op('read', 'space') }),
+      },
       { kind: 'app' },
     );
     expect(answer.status).toBe(403);
@@ -88,7 +124,9 @@ describe('POST /wiki/rest/api/space/{spaceKey}/permission', () => {
 
 describe('DELETE /wiki/rest/api/space/{spaceKey}/permission/{id}', () => {
   const idOf = (spaceKey: string, subjectId: string, key: string, target: string) =>
-    emulator.site.permissions(emulator.site.spaceByKey(spaceKey)!.id).find((p) => p.subject.id === subjectId && p.operation.key === key && p.operation.target === target)!.id;
+    emulator.site
+      .permissions(emulator.site.spaceByKey(spaceKey)!.id)
+      .find((p) => p.subject.id === subjectId && p.operation.key === key && p.operation.target === target)!.id;
 
   it('removes and answers 204', async () => {
     const response = await remove('ENG', idOf('ENG', 'u-bob', 'create', 'page'));
@@ -118,10 +156,12 @@ describe('DELETE /wiki/rest/api/space/{spaceKey}/permission/{id}', () => {
 
   it('checks scopes and reference pages like the read routes', () => {
     for (const r of WRITE_ROUTES) {
-      expect(r.doc).toMatch(/^https:\/\/developer\.atlassian\.com\/cloud\/confluence\/rest\/v1\/api-group-space-permissions\//);
-      expect(emulator.scopeAlternatives(r.method, r.pattern.replace('{spaceKey}', 'ENG').replace('{id}', '1'))).toEqual([
-        ['read:space.permission:confluence', 'write:space.permission:confluence'],
-      ]);
+      expect(r.doc).toMatch(
+        /^https:\/\/developer\.atlassian\.com\/cloud\/confluence\/rest\/v1\/api-group-space-permissions\//,
+      );
+      expect(emulator.scopeAlternatives(r.method, r.pattern.replace('{spaceKey}', 'ENG').replace('{id}', '1'))).toEqual(
+        [['read:space.permission:confluence', 'write:space.permission:confluence']],
+      );
     }
   });
 });

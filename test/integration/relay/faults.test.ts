@@ -60,8 +60,20 @@ function relayWith(options: { lostAppAnswers: number; seed: number }) {
     }
     return response;
   };
-  const app = new AppClient({ url: linked.url, secret: linked.secret, relay: () => ({ version: 'test', instance: 'faulty' }), retry: policy(), now: clock, fetchImpl: lossyFetch });
-  const confluence = new ConfluenceClient({ siteUrl: site.url, email: 'sam@example.com', apiToken: 'local-sam', retry: policy() });
+  const app = new AppClient({
+    url: linked.url,
+    secret: linked.secret,
+    relay: () => ({ version: 'test', instance: 'faulty' }),
+    retry: policy(),
+    now: clock,
+    fetchImpl: lossyFetch,
+  });
+  const confluence = new ConfluenceClient({
+    siteUrl: site.url,
+    email: 'sam@example.com',
+    apiToken: 'local-sam',
+    retry: policy(),
+  });
   const relay = new Relay({
     app,
     confluence,
@@ -84,22 +96,44 @@ const RELAY_PATHS = /^\/wiki\/(rest\/api\/space\/|api\/v2\/spaces\/\d+\/permissi
 
 type Job = { id: string; counts: Record<string, number> };
 const jobOf = async (id: string) =>
-  dataOf(await invoke<Envelope<{ jobs: Job[] }>>(host, 'admin-page', 'listPermissionJobs', {}, ADA)).jobs.find((j) => j.id === id)!;
+  dataOf(await invoke<Envelope<{ jobs: Job[] }>>(host, 'admin-page', 'listPermissionJobs', {}, ADA)).jobs.find(
+    (j) => j.id === id,
+  )!;
 
 it('under 429/500/dropped connections and lost answers: nothing lost, nothing applied twice', async () => {
-  const ops = [{ key: 'read', target: 'space' }, { key: 'create', target: 'page' }, { key: 'create', target: 'comment' }, { key: 'export', target: 'space' }, { key: 'restrict_content', target: 'space' }];
+  const ops = [
+    { key: 'read', target: 'space' },
+    { key: 'create', target: 'page' },
+    { key: 'create', target: 'comment' },
+    { key: 'export', target: 'space' },
+    { key: 'restrict_content', target: 'space' },
+  ];
   const { jobId, changes } = await submit(host, {
     spaceKeys: ['MKT', 'HR', 'PG', 'ENG'],
-    subjects: [{ type: 'user', id: 'u-nina' }, { type: 'group', id: 'g-power' }],
+    subjects: [
+      { type: 'user', id: 'u-nina' },
+      { type: 'group', id: 'g-power' },
+    ],
     operations: ops,
     action: 'grant',
   });
   expect(changes).toBe(40);
   const before = host.confluence.site.changes.length;
   const faults = host.confluence.faults.seed(42);
-  faults.add({ fault: { kind: 'status', status: 429, retryAfter: '3' }, caller: 'user', path: RELAY_PATHS, probability: 0.15 });
+  faults.add({
+    fault: { kind: 'status', status: 429, retryAfter: '3' },
+    caller: 'user',
+    path: RELAY_PATHS,
+    probability: 0.15,
+  });
   faults.add({ fault: { kind: 'status', status: 500 }, caller: 'user', path: RELAY_PATHS, probability: 0.1 });
-  faults.add({ fault: { kind: 'drop', when: 'after' }, caller: 'user', path: RELAY_PATHS, method: 'POST', probability: 0.15 });
+  faults.add({
+    fault: { kind: 'drop', when: 'after' },
+    caller: 'user',
+    path: RELAY_PATHS,
+    method: 'POST',
+    probability: 0.15,
+  });
   faults.add({ fault: { kind: 'drop', when: 'before' }, caller: 'user', path: RELAY_PATHS, probability: 0.05 });
   faults.add({ fault: { kind: 'delay', ms: 5 }, caller: 'user', path: RELAY_PATHS, probability: 0.2 });
 
@@ -116,11 +150,19 @@ it('under 429/500/dropped connections and lost answers: nothing lost, nothing ap
   expect(job.counts).toMatchObject({ queued: 0, 'in-progress': 0, failed: 0 });
   expect(job.counts.applied + job.counts.already).toBe(40);
   const grants = host.confluence.site.changes.slice(before);
-  const targets = grants.map((c) => `${c.spaceId} ${c.permission.subject.id} ${c.permission.operation.key}/${c.permission.operation.target}`);
+  const targets = grants.map(
+    (c) => `${c.spaceId} ${c.permission.subject.id} ${c.permission.operation.key}/${c.permission.operation.target}`,
+  );
   expect(new Set(targets).size).toBe(40);
   expect(targets).toHaveLength(40);
 
-  const injected = faults.injected.map((f) => (f.fault.kind === 'status' ? String(f.fault.status) : f.fault.kind === 'drop' ? `drop-${f.fault.when}` : f.fault.kind));
+  const injected = faults.injected.map((f) =>
+    f.fault.kind === 'status'
+      ? String(f.fault.status)
+      : f.fault.kind === 'drop'
+        ? `drop-${f.fault.when}`
+        : f.fault.kind,
+  );
   const count = (k: string) => injected.filter((i) => i === k).length;
   // The faults really happened, and Retry-After was honoured for every 429.
   expect(count('429')).toBeGreaterThan(0);

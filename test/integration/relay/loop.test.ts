@@ -23,16 +23,32 @@ const env = () => ({
   RELAY_LINK_SECRET: linked.secret,
 });
 
-type Job = { id: string; counts: Record<string, number>; items: { spaceKey: string; subject: { id: string }; operation: { key: string; target: string }; state: string; message?: string }[] };
-const jobs = async () => dataOf(await invoke<Envelope<{ jobs: Job[] }>>(host, 'admin-page', 'listPermissionJobs', {}, ADA)).jobs;
+type Job = {
+  id: string;
+  counts: Record<string, number>;
+  items: {
+    spaceKey: string;
+    subject: { id: string };
+    operation: { key: string; target: string };
+    state: string;
+    message?: string;
+  }[];
+};
+const jobs = async () =>
+  dataOf(await invoke<Envelope<{ jobs: Job[] }>>(host, 'admin-page', 'listPermissionJobs', {}, ADA)).jobs;
 const holds = (spaceKey: string, subjectId: string, key: string, target: string) =>
-  host.confluence.site.permissions(host.confluence.site.spaceByKey(spaceKey)!.id).some((p) => p.subject.id === subjectId && p.operation.key === key && p.operation.target === target);
+  host.confluence.site
+    .permissions(host.confluence.site.spaceByKey(spaceKey)!.id)
+    .some((p) => p.subject.id === subjectId && p.operation.key === key && p.operation.target === target);
 
 describe('the relay CLI against the local host', () => {
   it('--once applies a submitted job, reports each item, and the job list shows the outcome', async () => {
     const { jobId } = await submit(host, {
       spaceKeys: ['ENG', 'MKT'],
-      subjects: [{ type: 'user', id: 'u-nina' }, { type: 'group', id: 'g-power' }],
+      subjects: [
+        { type: 'user', id: 'u-nina' },
+        { type: 'group', id: 'g-power' },
+      ],
       operations: [{ key: 'export', target: 'space' }],
       action: 'grant',
     });
@@ -47,7 +63,10 @@ describe('the relay CLI against the local host', () => {
     const second = await submit(host, {
       spaceKeys: ['ENG'],
       subjects: [{ type: 'user', id: 'u-nina' }],
-      operations: [{ key: 'read', target: 'space' }, { key: 'export', target: 'space' }],
+      operations: [
+        { key: 'read', target: 'space' },
+        { key: 'export', target: 'space' },
+      ],
       action: 'grant',
     });
     const again = await startRelay(['--once'], env()).done;
@@ -64,17 +83,32 @@ describe('the relay CLI against the local host', () => {
     expect(again.stdout).not.toContain(Buffer.from(`sam@example.com:${TOKEN}`).toString('base64'));
 
     // Revoke: the relay finds the permission id through the v2 API, then deletes it.
-    await submit(host, { spaceKeys: ['ENG'], subjects: [{ type: 'user', id: 'u-nina' }], operations: [{ key: 'export', target: 'space' }], action: 'revoke' });
+    await submit(host, {
+      spaceKeys: ['ENG'],
+      subjects: [{ type: 'user', id: 'u-nina' }],
+      operations: [{ key: 'export', target: 'space' }],
+      action: 'revoke',
+    });
     expect((await startRelay(['--once'], env()).done).code).toBe(0);
     expect(holds('ENG', 'u-nina', 'export', 'space')).toBe(false);
     expect(holds('ENG', 'u-nina', 'read', 'space')).toBe(true);
   });
 
   it('--dry-run shows what would change and leases nothing', async () => {
-    const { jobId } = await submit(host, { spaceKeys: ['HR'], subjects: [{ type: 'user', id: 'u-nina' }], operations: [{ key: 'read', target: 'space' }], action: 'grant' });
+    const { jobId } = await submit(host, {
+      spaceKeys: ['HR'],
+      subjects: [{ type: 'user', id: 'u-nina' }],
+      operations: [{ key: 'read', target: 'space' }],
+      action: 'grant',
+    });
     const run = await startRelay(['--dry-run'], env()).done;
     expect(run.code).toBe(0);
-    expect(logLines(run.stdout).find((l) => l.msg === 'would grant')).toMatchObject({ space: 'HR', subject: 'user:u-nina', operation: 'read/space', dryRun: true });
+    expect(logLines(run.stdout).find((l) => l.msg === 'would grant')).toMatchObject({
+      space: 'HR',
+      subject: 'user:u-nina',
+      operation: 'read/space',
+      dryRun: true,
+    });
     expect((await jobs()).find((j) => j.id === jobId)!.counts).toMatchObject({ queued: 1 });
     expect(holds('HR', 'u-nina', 'read', 'space')).toBe(false);
     expect((await startRelay(['--once'], env()).done).code).toBe(0);
@@ -82,10 +116,18 @@ describe('the relay CLI against the local host', () => {
   });
 
   it('killed mid-job and restarted: every item applied exactly once', async () => {
-    const ops = [{ key: 'read', target: 'space' }, { key: 'create', target: 'page' }, { key: 'create', target: 'blogpost' }, { key: 'export', target: 'space' }];
+    const ops = [
+      { key: 'read', target: 'space' },
+      { key: 'create', target: 'page' },
+      { key: 'create', target: 'blogpost' },
+      { key: 'export', target: 'space' },
+    ];
     const { jobId, changes } = await submit(host, {
       spaceKeys: ['MKT', 'HR', 'PG'],
-      subjects: [{ type: 'user', id: 'u-pat' }, { type: 'group', id: 'g-probation' }],
+      subjects: [
+        { type: 'user', id: 'u-pat' },
+        { type: 'group', id: 'g-probation' },
+      ],
       operations: ops,
       action: 'grant',
     });
@@ -95,7 +137,8 @@ describe('the relay CLI against the local host', () => {
     host.confluence.faults.add({ fault: { kind: 'delay', ms: 60 }, method: 'POST' });
     const first = startRelay(['--batch', '10', '--lease-seconds', '30'], env());
     const deadline = Date.now() + 20_000;
-    while (host.confluence.site.changes.length - changesBefore < 7 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (host.confluence.site.changes.length - changesBefore < 7 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     first.child.kill('SIGKILL');
     const killed = await first.done;
     expect(killed.signal).toBe('SIGKILL');
@@ -109,7 +152,9 @@ describe('the relay CLI against the local host', () => {
     expect(second.code).toBe(0);
 
     const grants = host.confluence.site.changes.slice(changesBefore);
-    const targets = grants.map((c) => `${c.spaceId} ${c.permission.subject.id} ${c.permission.operation.key}/${c.permission.operation.target}`);
+    const targets = grants.map(
+      (c) => `${c.spaceId} ${c.permission.subject.id} ${c.permission.operation.key}/${c.permission.operation.target}`,
+    );
     expect(grants.every((c) => c.kind === 'grant')).toBe(true);
     expect(targets).toHaveLength(24);
     expect(new Set(targets).size).toBe(24);
@@ -135,14 +180,25 @@ describe('the relay CLI against the local host', () => {
   });
 
   it('stops on 403 from Confluence, marks the item failed and shows the error on the admin page', async () => {
-    const { jobId } = await submit(host, { spaceKeys: ['ENG'], subjects: [{ type: 'user', id: 'u-jane' }], operations: [{ key: 'read', target: 'space' }], action: 'grant' });
+    const { jobId } = await submit(host, {
+      spaceKeys: ['ENG'],
+      subjects: [{ type: 'user', id: 'u-jane' }],
+      operations: [{ key: 'read', target: 'space' }],
+      action: 'grant',
+    });
     // Bob reads ENG but does not administer it.
-    const run = await startRelay(['--once'], { ...env(), CONFLUENCE_EMAIL: 'bob@example.com', CONFLUENCE_API_TOKEN: 'local-bob' }).done;
+    const run = await startRelay(['--once'], {
+      ...env(),
+      CONFLUENCE_EMAIL: 'bob@example.com',
+      CONFLUENCE_API_TOKEN: 'local-bob',
+    }).done;
     expect(run.code).toBe(3);
     expect(run.stderr).toMatch(/403 for space ENG.*must have the Admin permission/);
     const job = (await jobs()).find((j) => j.id === jobId)!;
     expect(job.items[0]).toMatchObject({ state: 'failed', message: expect.stringMatching(/403/) });
-    const setup = dataOf(await invoke<Envelope<{ relay: { lastError?: string } }>>(host, 'admin-page', 'getRelaySetup', {}, ADA));
+    const setup = dataOf(
+      await invoke<Envelope<{ relay: { lastError?: string } }>>(host, 'admin-page', 'getRelaySetup', {}, ADA),
+    );
     expect(setup.relay.lastError).toMatch(/403 for space ENG/);
   });
 });

@@ -11,7 +11,15 @@ beforeAll(async () => {
   host = await startHost();
   linked = await link(host);
   // Nina reads MKT but not ENG: granting her read/space in ENG and HR-less create/page makes two changes.
-  await submit(host, { spaceKeys: ['ENG'], subjects: [{ type: 'user', id: 'u-nina' }], operations: [{ key: 'read', target: 'space' }, { key: 'create', target: 'page' }], action: 'grant' });
+  await submit(host, {
+    spaceKeys: ['ENG'],
+    subjects: [{ type: 'user', id: 'u-nina' }],
+    operations: [
+      { key: 'read', target: 'space' },
+      { key: 'create', target: 'page' },
+    ],
+    action: 'grant',
+  });
 });
 afterAll(async () => {
   setRelayClock();
@@ -30,25 +38,43 @@ describe('refused requests change nothing', () => {
   }
 
   it('unsigned: 401', () =>
-    expectRefused(() => fetch(linked.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: lease }), 401, 'UNSIGNED'));
+    expectRefused(
+      () => fetch(linked.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: lease }),
+      401,
+      'UNSIGNED',
+    ));
 
-  it('signed with another secret: 401', () => expectRefused(() => signedPost(linked, lease, { secret: 'not-the-link-secret' }), 401, 'BAD_SIGNATURE'));
+  it('signed with another secret: 401', () =>
+    expectRefused(() => signedPost(linked, lease, { secret: 'not-the-link-secret' }), 401, 'BAD_SIGNATURE'));
 
   it('signature of a different body: 401', () =>
-    expectRefused(async () => {
-      const timestamp = String(Date.now());
-      const nonce = 'abcdefghijklmnopqrstuv';
-      const good = await import('../../../src/relay/protocol').then((p) => p.sign(linked.secret, timestamp, nonce, lease));
-      return fetch(linked.url, {
-        method: 'POST',
-        headers: { [HEADERS.protocol]: '1', [HEADERS.timestamp]: timestamp, [HEADERS.nonce]: nonce, [HEADERS.signature]: good },
-        body: lease.replace('"max":5', '"max":25'),
-      });
-    }, 401, 'BAD_SIGNATURE'));
+    expectRefused(
+      async () => {
+        const timestamp = String(Date.now());
+        const nonce = 'abcdefghijklmnopqrstuv';
+        const good = await import('../../../src/relay/protocol').then((p) =>
+          p.sign(linked.secret, timestamp, nonce, lease),
+        );
+        return fetch(linked.url, {
+          method: 'POST',
+          headers: {
+            [HEADERS.protocol]: '1',
+            [HEADERS.timestamp]: timestamp,
+            [HEADERS.nonce]: nonce,
+            [HEADERS.signature]: good,
+          },
+          body: lease.replace('"max":5', '"max":25'),
+        });
+      },
+      401,
+      'BAD_SIGNATURE',
+    ));
 
-  it('stale timestamp (6 minutes old): 401', () => expectRefused(() => signedPost(linked, lease, { timestamp: Date.now() - 6 * 60_000 }), 401, 'STALE'));
+  it('stale timestamp (6 minutes old): 401', () =>
+    expectRefused(() => signedPost(linked, lease, { timestamp: Date.now() - 6 * 60_000 }), 401, 'STALE'));
 
-  it('timestamp from the future: 401', () => expectRefused(() => signedPost(linked, lease, { timestamp: Date.now() + 6 * 60_000 }), 401, 'STALE'));
+  it('timestamp from the future: 401', () =>
+    expectRefused(() => signedPost(linked, lease, { timestamp: Date.now() + 6 * 60_000 }), 401, 'STALE'));
 
   it('replayed nonce: the second request is refused and changes nothing', async () => {
     const nonce = 'replay-me-0123456789';
@@ -59,14 +85,21 @@ describe('refused requests change nothing', () => {
 
   it('the same nonce at the same moment: exactly one is accepted', async () => {
     const nonce = 'concurrent-nonce-0123456';
-    const answers = await Promise.all(Array.from({ length: 8 }, () => signedPost(linked, message({ type: 'status' }), { nonce })));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => signedPost(linked, message({ type: 'status' }), { nonce })),
+    );
     expect(answers.map((a) => a.status).sort()).toEqual([200, 401, 401, 401, 401, 401, 401, 401]);
   });
 
   it(`a body over ${MAX_BODY_BYTES} bytes: 413`, () =>
-    expectRefused(() => signedPost(linked, message({ type: 'status', pad: 'x'.repeat(MAX_BODY_BYTES) })), 413, 'TOO_LARGE'));
+    expectRefused(
+      () => signedPost(linked, message({ type: 'status', pad: 'x'.repeat(MAX_BODY_BYTES) })),
+      413,
+      'TOO_LARGE',
+    ));
 
-  it('signed but not JSON: 400, and the queue is untouched', () => expectRefused(() => signedPost(linked, '{"protocol":1,'), 400, 'MALFORMED', false));
+  it('signed but not JSON: 400, and the queue is untouched', () =>
+    expectRefused(() => signedPost(linked, '{"protocol":1,'), 400, 'MALFORMED', false));
 
   it('signed JSON of the wrong shape: 400 naming the field', async () => {
     const before = await relayState(false);
@@ -76,7 +109,8 @@ describe('refused requests change nothing', () => {
     expect(await relayState(false)).toBe(before);
   });
 
-  it('an unknown message type: 400', () => expectRefused(() => signedPost(linked, message({ type: 'grant-everything' })), 400, 'MALFORMED', false));
+  it('an unknown message type: 400', () =>
+    expectRefused(() => signedPost(linked, message({ type: 'grant-everything' })), 400, 'MALFORMED', false));
 
   it('protocol header 2: 400 with the supported versions', async () => {
     const before = await relayState();
@@ -93,7 +127,10 @@ describe('refused requests change nothing', () => {
 });
 
 describe('leases and results', () => {
-  type Lease = { items: { itemId: string; leaseToken: string; attempt: number; spaceKey: string; operation: { key: string } }[]; more: boolean };
+  type Lease = {
+    items: { itemId: string; leaseToken: string; attempt: number; spaceKey: string; operation: { key: string } }[];
+    more: boolean;
+  };
 
   async function call<T>(body: string): Promise<T> {
     const response = await signedPost(linked, body);
@@ -105,7 +142,7 @@ describe('leases and results', () => {
     return JSON.parse(text) as T;
   }
 
-  it('leases in apply order, lets a dead relay\'s lease expire, and records each result once', async () => {
+  it("leases in apply order, lets a dead relay's lease expire, and records each result once", async () => {
     let clock = Date.now();
     setRelayClock(() => clock);
     const first = await call<Lease>(message({ type: 'lease', max: 5, leaseSeconds: 30 }));
@@ -132,11 +169,18 @@ describe('leases and results', () => {
     ]);
     // The same report again (a retry after a lost answer), and the dead relay's late report: duplicates, nothing changes.
     const before = await relayState(false);
-    const stale = [{ itemId: read!.itemId, leaseToken: first.items[0]!.leaseToken, outcome: 'failed', message: 'late' }];
-    expect((await call<{ results: { status: string; state: string }[] }>(message({ type: 'report', results }))).results.map((r) => r.status)).toEqual(['duplicate', 'duplicate']);
-    expect((await call<{ results: { status: string; state: string }[] }>(message({ type: 'report', results: stale }))).results).toEqual([
-      { itemId: read!.itemId, status: 'duplicate', state: 'applied' },
-    ]);
+    const stale = [
+      { itemId: read!.itemId, leaseToken: first.items[0]!.leaseToken, outcome: 'failed', message: 'late' },
+    ];
+    expect(
+      (await call<{ results: { status: string; state: string }[] }>(message({ type: 'report', results }))).results.map(
+        (r) => r.status,
+      ),
+    ).toEqual(['duplicate', 'duplicate']);
+    expect(
+      (await call<{ results: { status: string; state: string }[] }>(message({ type: 'report', results: stale })))
+        .results,
+    ).toEqual([{ itemId: read!.itemId, status: 'duplicate', state: 'applied' }]);
     const after = JSON.parse(await relayState(false)) as { items: unknown[]; jobs: unknown[] };
     const beforeParsed = JSON.parse(before) as { items: unknown[]; jobs: unknown[] };
     expect(after.items).toEqual(beforeParsed.items);
@@ -144,13 +188,26 @@ describe('leases and results', () => {
   });
 
   it('answers unknown for a token the item never handed out', async () => {
-    const answer = await call<{ results: unknown[] }>(message({ type: 'report', results: [{ itemId: 'j000000000ffffffff.00000', leaseToken: 'a'.repeat(24), outcome: 'applied' }] }));
+    const answer = await call<{ results: unknown[] }>(
+      message({
+        type: 'report',
+        results: [{ itemId: 'j000000000ffffffff.00000', leaseToken: 'a'.repeat(24), outcome: 'applied' }],
+      }),
+    );
     expect(answer.results).toEqual([{ itemId: 'j000000000ffffffff.00000', status: 'unknown' }]);
   });
 
   it('ten relays leasing at once never share an item', async () => {
     setRelayClock();
-    await submit(host, { spaceKeys: ['MKT', 'HR', 'PG'], subjects: [{ type: 'user', id: 'u-ada' }], operations: [{ key: 'read', target: 'space' }, { key: 'export', target: 'space' }], action: 'grant' });
+    await submit(host, {
+      spaceKeys: ['MKT', 'HR', 'PG'],
+      subjects: [{ type: 'user', id: 'u-ada' }],
+      operations: [
+        { key: 'read', target: 'space' },
+        { key: 'export', target: 'space' },
+      ],
+      action: 'grant',
+    });
     const leases = await Promise.all(Array.from({ length: 10 }, () => call<Lease>(message({ type: 'lease', max: 2 }))));
     const ids = leases.flatMap((l) => l.items.map((i) => i.itemId));
     expect(ids.length).toBe(6);

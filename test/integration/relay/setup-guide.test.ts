@@ -12,7 +12,11 @@ import { link, submit } from './support';
 // env file as the guide writes it, the check block, and the cron line.
 const run = promisify(execFile);
 const guide = readFileSync(join(ROOT, 'docs', 'external-setup.md'), 'utf8');
-const blocks = [...guide.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => ({ lang: m[1], text: m[2] ?? '', at: m.index ?? 0 }));
+const blocks = [...guide.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => ({
+  lang: m[1],
+  text: m[2] ?? '',
+  at: m.index ?? 0,
+}));
 const testedBlocks = blocks.filter((b) => guide.slice(Math.max(0, b.at - 40), b.at).includes('<!-- guide-test -->'));
 const envBlock = blocks.find((b) => b.text.startsWith('CONFLUENCE_SITE_URL='))!;
 const cronLine = blocks.map((b) => b.text.trim()).find((t) => t.startsWith('*/5 '))!;
@@ -26,7 +30,9 @@ beforeAll(async () => {
 afterAll(() => host.close());
 
 const holds = (spaceKey: string, subjectId: string, key: string, target: string) =>
-  host.confluence.site.permissions(host.confluence.site.spaceByKey(spaceKey)!.id).some((p) => p.subject.id === subjectId && p.operation.key === key && p.operation.target === target);
+  host.confluence.site
+    .permissions(host.confluence.site.spaceByKey(spaceKey)!.id)
+    .some((p) => p.subject.id === subjectId && p.operation.key === key && p.operation.target === target);
 
 async function writeEnvFile(): Promise<string> {
   const linked = await link(host);
@@ -53,7 +59,11 @@ async function writeEnvFile(): Promise<string> {
 }
 
 const bash = (script: string) =>
-  run('bash', ['-e', '-c', script], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' }, timeout: 60_000 });
+  run('bash', ['-e', '-c', script], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+    timeout: 60_000,
+  });
 
 it('the guide marks its check commands for this test', () => {
   expect(testedBlocks).toHaveLength(1);
@@ -62,7 +72,15 @@ it('the guide marks its check commands for this test', () => {
 
 it('step 4 (check that it works) runs as written: dry run, then apply', async () => {
   const envFile = await writeEnvFile();
-  await submit(host, { spaceKeys: ['PG'], subjects: [{ type: 'user', id: 'u-nina' }], operations: [{ key: 'read', target: 'space' }, { key: 'export', target: 'space' }], action: 'grant' });
+  await submit(host, {
+    spaceKeys: ['PG'],
+    subjects: [{ type: 'user', id: 'u-nina' }],
+    operations: [
+      { key: 'read', target: 'space' },
+      { key: 'export', target: 'space' },
+    ],
+    action: 'grant',
+  });
   const script = testedBlocks[0]!.text.replaceAll('/etc/confluence-relay.env', envFile);
   const { stdout } = await bash(script);
   expect(stdout).toContain('"msg":"would grant"');
@@ -73,7 +91,12 @@ it('step 4 (check that it works) runs as written: dry run, then apply', async ()
 
 it('step 5 (cron line) runs as written', async () => {
   const envFile = await writeEnvFile();
-  await submit(host, { spaceKeys: ['PG'], subjects: [{ type: 'group', id: 'g-probation' }], operations: [{ key: 'read', target: 'space' }], action: 'grant' });
+  await submit(host, {
+    spaceKeys: ['PG'],
+    subjects: [{ type: 'group', id: 'g-probation' }],
+    operations: [{ key: 'read', target: 'space' }],
+    action: 'grant',
+  });
   const command = cronLine
     .split(' ')
     .slice(5)

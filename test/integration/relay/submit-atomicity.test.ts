@@ -2,7 +2,14 @@ import { kvs } from '@forge/kvs';
 import type { LocalHost } from '../../../local/host/create-host';
 import { createJob, itemsOfJob, newJobId, NewItem, promoted } from '../../../src/storage/permission-jobs';
 import { leaseItems } from '../../../src/storage/permission-leases';
-import { ITEM_ENTITY, ItemEntity, itemKey, JOB_ENTITY, JobEntity, STAGED_GRACE_MS } from '../../../src/storage/permission-model';
+import {
+  ITEM_ENTITY,
+  ItemEntity,
+  itemKey,
+  JOB_ENTITY,
+  JobEntity,
+  STAGED_GRACE_MS,
+} from '../../../src/storage/permission-model';
 import { startHost } from '../../support/local-host';
 
 /**

@@ -12,7 +12,15 @@ export interface Linked {
 
 /** Generates a link secret as Ada (a Confluence admin), as the admin page does. */
 export async function link(host: LocalHost, payload: unknown = {}): Promise<Linked> {
-  const data = dataOf(await invoke<Envelope<{ secret: string; webTriggerUrl: string }>>(host, 'admin-page', 'rotateRelaySecret', payload, ADA));
+  const data = dataOf(
+    await invoke<Envelope<{ secret: string; webTriggerUrl: string }>>(
+      host,
+      'admin-page',
+      'rotateRelaySecret',
+      payload,
+      ADA,
+    ),
+  );
   return { url: data.webTriggerUrl, secret: data.secret };
 }
 
@@ -23,8 +31,19 @@ export interface ChangeRequest {
   action: 'grant' | 'revoke';
 }
 
-export async function submit(host: LocalHost, change: ChangeRequest): Promise<{ jobId: string; items: number; changes: number }> {
-  return dataOf(await invoke<Envelope<{ jobId: string; items: number; changes: number }>>(host, 'admin-page', 'submitPermissionChanges', change, ADA));
+export async function submit(
+  host: LocalHost,
+  change: ChangeRequest,
+): Promise<{ jobId: string; items: number; changes: number }> {
+  return dataOf(
+    await invoke<Envelope<{ jobId: string; items: number; changes: number }>>(
+      host,
+      'admin-page',
+      'submitPermissionChanges',
+      change,
+      ADA,
+    ),
+  );
 }
 
 export interface SignedOptions {
@@ -53,13 +72,18 @@ export async function signedPost(linked: Linked, body: string, options: SignedOp
 }
 
 export const relayInfo = { version: 'test-1.0.0', instance: 'test-relay' };
-export const message = (extra: Record<string, unknown>): string => JSON.stringify({ protocol: PROTOCOL_VERSION, relay: relayInfo, ...extra });
+export const message = (extra: Record<string, unknown>): string =>
+  JSON.stringify({ protocol: PROTOCOL_VERSION, relay: relayInfo, ...extra });
 
 async function entityAll(entity: string, index: string, partition?: string[]): Promise<unknown[]> {
   const out: unknown[] = [];
   let cursor: string | undefined;
   do {
-    let q = kvs.entity(entity).query().index(index, partition ? { partition } : undefined).limit(100);
+    let q = kvs
+      .entity(entity)
+      .query()
+      .index(index, partition ? { partition } : undefined)
+      .limit(100);
     if (cursor) q = q.cursor(cursor);
     const page = await q.getMany();
     out.push(...page.results);
@@ -83,7 +107,11 @@ export async function relayState(withNonces = true): Promise<string> {
   }
   return JSON.stringify({
     jobs: await entityAll('relayjob', 'createdAt'),
-    items: (await Promise.all(['pending', 'applied', 'already', 'failed'].map((state) => entityAll('relayitem', 'bystate', [state])))).flat(),
+    items: (
+      await Promise.all(
+        ['pending', 'applied', 'already', 'failed'].map((state) => entityAll('relayitem', 'bystate', [state])),
+      )
+    ).flat(),
     status: (await kvs.get('relay:status')) ?? null,
     nonces,
   });

@@ -32,8 +32,13 @@ beforeAll(async () => {
     const body = await read(req);
     seen.push(`${req.method} ${req.url}\n${JSON.stringify(req.headers)}\n${body.toString('utf8')}`);
     const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string' && name !== 'host') headers[name] = value;
-    const answer = await fetch(`${target.origin}${req.url}`, { method: req.method, headers, body: body.length ? body : undefined });
+    for (const [name, value] of Object.entries(req.headers))
+      if (typeof value === 'string' && name !== 'host') headers[name] = value;
+    const answer = await fetch(`${target.origin}${req.url}`, {
+      method: req.method,
+      headers,
+      body: body.length ? body : undefined,
+    });
     res.writeHead(answer.status, Object.fromEntries(answer.headers.entries()));
     res.end(Buffer.from(await answer.arrayBuffer()));
   });
@@ -46,7 +51,12 @@ afterAll(async () => {
 });
 
 test('a relay run sends the app results and leases only, never the API token', async () => {
-  await submit(host, { spaceKeys: ['MKT'], subjects: [{ type: 'user', id: 'u-nina' }], operations: [{ key: 'export', target: 'space' }], action: 'grant' });
+  await submit(host, {
+    spaceKeys: ['MKT'],
+    subjects: [{ type: 'user', id: 'u-nina' }],
+    operations: [{ key: 'export', target: 'space' }],
+    action: 'grant',
+  });
   const run = await startRelay(['--once'], {
     CONFLUENCE_SITE_URL: host.url,
     CONFLUENCE_EMAIL: 'sam@example.com',

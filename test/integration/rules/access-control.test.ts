@@ -32,7 +32,11 @@ const validPayloads: Record<string, unknown> = {
   searchSubjects: { type: 'group', query: 'po' },
   getAuditLog: {},
   exportConfig: {},
-  importConfig: { data: { restrictedUsers: [], restrictedGroups: [], restrictedSpaces: [], disableInAllSpaces: true }, dryRun: false, expectedVersion: 1 },
+  importConfig: {
+    data: { restrictedUsers: [], restrictedGroups: [], restrictedSpaces: [], disableInAllSpaces: true },
+    dryRun: false,
+    expectedVersion: 1,
+  },
 };
 
 describe('every admin function refuses anyone but a Confluence admin, and changes nothing', () => {
@@ -48,20 +52,37 @@ describe('every admin function refuses anyone but a Confluence admin, and change
   }
 
   it('trusts nothing in the payload: an accountId there does not make the caller an admin', async () => {
-    const answer = await invoke<Envelope<unknown>>(host, 'admin-page', 'getConfig', { accountId: 'u-ada' }, { accountId: 'u-bob' });
+    const answer = await invoke<Envelope<unknown>>(
+      host,
+      'admin-page',
+      'getConfig',
+      { accountId: 'u-ada' },
+      { accountId: 'u-bob' },
+    );
     expect(answer.body).toMatchObject({ ok: false });
   });
 });
 
 describe('getMyScripts takes the user and the space only from the context', () => {
   it('refuses any payload field', async () => {
-    const answer = await invoke<Envelope<unknown>>(host, 'space-settings', 'getMyScripts', { accountId: 'u-ada', spaceKey: 'ENG' }, { accountId: 'u-bob', spaceKey: 'MKT' });
+    const answer = await invoke<Envelope<unknown>>(
+      host,
+      'space-settings',
+      'getMyScripts',
+      { accountId: 'u-ada', spaceKey: 'ENG' },
+      { accountId: 'u-bob', spaceKey: 'MKT' },
+    );
     expect(answer.body).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'accountId' } });
   });
 
   it('answers for the context user: Bob is restricted by his own row', async () => {
     const answer = await invoke<Envelope<{ scripts: { allowed: boolean; decidedBy: { type: string } }[] }>>(
-      host, 'space-settings', 'getMyScripts', {}, { accountId: 'u-bob', spaceKey: 'MKT' });
+      host,
+      'space-settings',
+      'getMyScripts',
+      {},
+      { accountId: 'u-bob', spaceKey: 'MKT' },
+    );
     if (!answer.body.ok) throw new Error(JSON.stringify(answer.body));
     expect(answer.body.data.scripts.every((s) => !s.allowed && s.decidedBy.type === 'user')).toBe(true);
   });
@@ -79,8 +100,16 @@ describe('malformed payloads are refused with BAD_REQUEST naming the field, and 
     ['saveConfig', {}, 'expectedVersion'],
     ['saveConfig', { expectedVersion: -1 }, 'expectedVersion'],
     ['saveConfig', { expectedVersion: 1, enabled: 'yes' }, 'enabled'],
-    ['saveConfig', { expectedVersion: 1, upsert: [{ type: 'team', id: 'x', name: 'x', allowed: [] }] }, 'upsert[0].type'],
-    ['saveConfig', { expectedVersion: 1, upsert: [{ type: 'user', id: 'u-x', name: 'x', allowed: ['rm-rf'] }] }, 'upsert[0].allowed[0]'],
+    [
+      'saveConfig',
+      { expectedVersion: 1, upsert: [{ type: 'team', id: 'x', name: 'x', allowed: [] }] },
+      'upsert[0].type',
+    ],
+    [
+      'saveConfig',
+      { expectedVersion: 1, upsert: [{ type: 'user', id: 'u-x', name: 'x', allowed: ['rm-rf'] }] },
+      'upsert[0].allowed[0]',
+    ],
     ['saveConfig', { expectedVersion: 1, upsert: [{ type: 'user', id: '', name: 'x', allowed: [] }] }, 'upsert[0].id'],
     ['saveConfig', { expectedVersion: 1, remove: [{ type: 'global', id: 'global' }] }, 'remove[0]'],
     ['explainAccess', { accountId: 'u-bob' }, 'spaceKey'],
@@ -104,9 +133,21 @@ describe('malformed payloads are refused with BAD_REQUEST naming the field, and 
   }
 
   it('answers NOT_FOUND naming the field for an unknown space or user', async () => {
-    const space = await invoke<Envelope<unknown>>(host, 'admin-page', 'explainAccess', { accountId: 'u-bob', spaceKey: 'NOPE' }, ADMIN);
+    const space = await invoke<Envelope<unknown>>(
+      host,
+      'admin-page',
+      'explainAccess',
+      { accountId: 'u-bob', spaceKey: 'NOPE' },
+      ADMIN,
+    );
     expect(space.body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'spaceKey' } });
-    const user = await invoke<Envelope<unknown>>(host, 'admin-page', 'explainAccess', { accountId: 'u-ghost', spaceKey: 'MKT' }, ADMIN);
+    const user = await invoke<Envelope<unknown>>(
+      host,
+      'admin-page',
+      'explainAccess',
+      { accountId: 'u-ghost', spaceKey: 'MKT' },
+      ADMIN,
+    );
     expect(user.body).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'accountId' } });
   });
 
@@ -119,10 +160,22 @@ describe('malformed payloads are refused with BAD_REQUEST naming the field, and 
 describe('contract details the admin page relies on', () => {
   it('answers an empty user or group search with no matches, and lists spaces for an empty space search', async () => {
     for (const type of ['user', 'group'] as const) {
-      const answer = await invoke<Envelope<unknown[]>>(host, 'admin-page', 'searchSubjects', { type, query: '  ' }, ADMIN);
+      const answer = await invoke<Envelope<unknown[]>>(
+        host,
+        'admin-page',
+        'searchSubjects',
+        { type, query: '  ' },
+        ADMIN,
+      );
       expect(answer.body).toEqual({ ok: true, data: [] });
     }
-    const spaces = await invoke<Envelope<{ key: string }[]>>(host, 'admin-page', 'searchSubjects', { type: 'space', query: '' }, ADMIN);
+    const spaces = await invoke<Envelope<{ key: string }[]>>(
+      host,
+      'admin-page',
+      'searchSubjects',
+      { type: 'space', query: '' },
+      ADMIN,
+    );
     if (!spaces.body.ok) throw new Error(JSON.stringify(spaces.body));
     // ENG included: Ada cannot read it, but a Confluence admin sets rules for every space.
     expect(spaces.body.data.map((s) => s.key)).toEqual(expect.arrayContaining(['MKT', 'HR', 'PG', 'ENG']));
@@ -130,7 +183,13 @@ describe('contract details the admin page relies on', () => {
 
   it('explainAccess says whether the rules are on, for space admins and others alike', async () => {
     for (const accountId of ['u-bob', 'u-nina']) {
-      const answer = await invoke<Envelope<{ enabled: boolean }>>(host, 'admin-page', 'explainAccess', { accountId, spaceKey: 'MKT' }, ADMIN);
+      const answer = await invoke<Envelope<{ enabled: boolean }>>(
+        host,
+        'admin-page',
+        'explainAccess',
+        { accountId, spaceKey: 'MKT' },
+        ADMIN,
+      );
       expect(answer.body).toMatchObject({ ok: true, data: { enabled: true } });
     }
   });

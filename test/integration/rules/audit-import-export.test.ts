@@ -1,6 +1,15 @@
 import type { LocalHost } from '../../../local/host/create-host';
 import { dataOf, Envelope, invoke, startHost } from '../../support/local-host';
-import { ADMIN, ALL_SCRIPTS, allowedKeys, ConfigData, explain, getConfig, global, replaceTable } from '../../support/rules';
+import {
+  ADMIN,
+  ALL_SCRIPTS,
+  allowedKeys,
+  ConfigData,
+  explain,
+  getConfig,
+  global,
+  replaceTable,
+} from '../../support/rules';
 
 let host: LocalHost;
 beforeAll(async () => {
@@ -9,7 +18,12 @@ beforeAll(async () => {
 afterAll(() => host.close());
 
 interface AuditPage {
-  entries: { version: number; by: { accountId: string; displayName?: string }; source: string; changes: { kind: string }[] }[];
+  entries: {
+    version: number;
+    by: { accountId: string; displayName?: string };
+    source: string;
+    changes: { kind: string }[];
+  }[];
   nextCursor?: string;
 }
 const auditPage = async (cursor?: string) =>
@@ -29,27 +43,60 @@ test('the audit log pages 20 entries at a time, newest first, with who made each
 
 test('getConfig pages a 6,000-row table in 5,000-row pages, and refuses a cursor from an older version', async () => {
   host.kvs.reset();
-  const rows = Array.from({ length: 5_999 }, (_, i) => ({ type: 'user' as const, id: `u-${i}`, name: `User ${String(i).padStart(4, '0')}`, allowed: ['copy-space'] }));
-  const file = { format: 'space-admin-script-permissions', schemaVersion: 1, exportedAt: new Date().toISOString(), enabled: true, scripts: ALL_SCRIPTS, rows: [global(ALL_SCRIPTS), ...rows] };
+  const rows = Array.from({ length: 5_999 }, (_, i) => ({
+    type: 'user' as const,
+    id: `u-${i}`,
+    name: `User ${String(i).padStart(4, '0')}`,
+    allowed: ['copy-space'],
+  }));
+  const file = {
+    format: 'space-admin-script-permissions',
+    schemaVersion: 1,
+    exportedAt: new Date().toISOString(),
+    enabled: true,
+    scripts: ALL_SCRIPTS,
+    rows: [global(ALL_SCRIPTS), ...rows],
+  };
   dataOf(await invoke(host, 'admin-page', 'importConfig', { data: file, dryRun: false, expectedVersion: 0 }, ADMIN));
   const first = await getConfig(host);
   expect(first.rows).toHaveLength(5_000);
   expect(first.totalRows).toBe(6_000);
-  const second = dataOf(await invoke<Envelope<ConfigData>>(host, 'admin-page', 'getConfig', { cursor: first.nextCursor }, ADMIN));
+  const second = dataOf(
+    await invoke<Envelope<ConfigData>>(host, 'admin-page', 'getConfig', { cursor: first.nextCursor }, ADMIN),
+  );
   expect(second.rows).toHaveLength(1_000);
   expect(second.nextCursor).toBeUndefined();
   expect(new Set([...first.rows, ...second.rows].map((r) => r.id)).size).toBe(6_000);
 
   await replaceTable(host, false, [global(ALL_SCRIPTS), ...rows]);
-  const stale = await invoke<Envelope<ConfigData>>(host, 'admin-page', 'getConfig', { cursor: first.nextCursor }, ADMIN);
+  const stale = await invoke<Envelope<ConfigData>>(
+    host,
+    'admin-page',
+    'getConfig',
+    { cursor: first.nextCursor },
+    ADMIN,
+  );
   expect(stale.body).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
 });
 
 test('export then import changes nothing; the dry run says so and writes nothing', async () => {
   host.kvs.reset();
-  await replaceTable(host, true, [global(['copy-space']), { type: 'group', id: 'g-power', name: 'power-users', allowed: ALL_SCRIPTS }]);
-  const exported = dataOf(await invoke<Envelope<{ version: number; file: unknown }>>(host, 'admin-page', 'exportConfig', {}, ADMIN));
-  const dry = dataOf(await invoke<Envelope<{ changes: unknown[] }>>(host, 'admin-page', 'importConfig', { data: exported.file, dryRun: true, expectedVersion: exported.version }, ADMIN));
+  await replaceTable(host, true, [
+    global(['copy-space']),
+    { type: 'group', id: 'g-power', name: 'power-users', allowed: ALL_SCRIPTS },
+  ]);
+  const exported = dataOf(
+    await invoke<Envelope<{ version: number; file: unknown }>>(host, 'admin-page', 'exportConfig', {}, ADMIN),
+  );
+  const dry = dataOf(
+    await invoke<Envelope<{ changes: unknown[] }>>(
+      host,
+      'admin-page',
+      'importConfig',
+      { data: exported.file, dryRun: true, expectedVersion: exported.version },
+      ADMIN,
+    ),
+  );
   expect(dry.changes).toEqual([]);
   expect((await getConfig(host)).version).toBe(exported.version);
 });
@@ -62,7 +109,15 @@ test('a version-0 deny list imports with a preview first, then gives the same an
     restrictedSpaces: [{ id: '1002', key: 'HR', name: 'Human Resources' }],
     disableInAllSpaces: false,
   };
-  const dry = dataOf(await invoke<Envelope<{ changes: { kind: string }[] }>>(host, 'admin-page', 'importConfig', { data: v0, dryRun: true, expectedVersion: 0 }, ADMIN));
+  const dry = dataOf(
+    await invoke<Envelope<{ changes: { kind: string }[] }>>(
+      host,
+      'admin-page',
+      'importConfig',
+      { data: v0, dryRun: true, expectedVersion: 0 },
+      ADMIN,
+    ),
+  );
   expect(dry.changes.map((c) => c.kind).sort()).toEqual(['row-added', 'row-added', 'row-added', 'toggle']);
   expect((await getConfig(host)).version).toBe(0);
 
@@ -78,7 +133,12 @@ test('a version-0 deny list imports with a preview first, then gives the same an
 test('a stored version-0 config of an older app version is read, migrated, and replaced by the first save', async () => {
   host.kvs.reset();
   const { kvs } = await import('@forge/kvs');
-  await kvs.set('space-admin-script-permissions', { restrictedUsers: [], restrictedGroups: [], restrictedSpaces: [], disableInAllSpaces: true });
+  await kvs.set('space-admin-script-permissions', {
+    restrictedUsers: [],
+    restrictedGroups: [],
+    restrictedSpaces: [],
+    disableInAllSpaces: true,
+  });
   expect(allowedKeys(await explain(host, 'u-jane', 'MKT'))).toEqual([]);
   const config = await getConfig(host);
   expect(config).toMatchObject({ version: 0, enabled: true });

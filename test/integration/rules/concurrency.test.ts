@@ -13,15 +13,21 @@ interface AuditData {
   entries: { version: number }[];
 }
 
-test('20 concurrent saves at one version: exactly one wins, the rest get CONFLICT, the table is the winner\'s, one audit entry', async () => {
+test("20 concurrent saves at one version: exactly one wins, the rest get CONFLICT, the table is the winner's, one audit entry", async () => {
   const start = await replaceTable(host, true, [global(ALL_SCRIPTS)]);
   const auditBefore = (await invoke<Envelope<AuditData>>(host, 'admin-page', 'getAuditLog', {}, ADMIN)).body;
   const answers = await Promise.all(
     Array.from({ length: 20 }, (_, i) =>
-      invoke<Envelope<{ rows: { id: string }[] }>>(host, 'admin-page', 'saveConfig', {
-        expectedVersion: start.version,
-        upsert: [{ type: 'user', id: `u-writer-${i}`, name: `Writer ${i}`, allowed: ['copy-space'] }],
-      }, ADMIN),
+      invoke<Envelope<{ rows: { id: string }[] }>>(
+        host,
+        'admin-page',
+        'saveConfig',
+        {
+          expectedVersion: start.version,
+          upsert: [{ type: 'user', id: `u-writer-${i}`, name: `Writer ${i}`, allowed: ['copy-space'] }],
+        },
+        ADMIN,
+      ),
     ),
   );
   const winners = answers.filter((a) => a.body.ok);
@@ -44,11 +50,18 @@ test('20 concurrent saves at one version: exactly one wins, the rest get CONFLIC
 
 test('a save that committed but died before rolling forward is still seen whole, and finished by the next save', async () => {
   await replaceTable(host, true, [global(ALL_SCRIPTS)]);
-  const saved = await replaceTable(host, true, [global([]), { type: 'group', id: 'g-power', name: 'power-users', allowed: ['copy-space'] }]);
+  const saved = await replaceTable(host, true, [
+    global([]),
+    { type: 'group', id: 'g-power', name: 'power-users', allowed: ['copy-space'] },
+  ]);
 
   // Put the live keys back as they were before that save and re-stage its values,
   // as if the saving function had died right after its commit.
-  const meta = await kvs.entity<{ version: number; state: { lastCommit: { version: number; writer: string; keys: string[] } } }>('rulesmeta').get('rules');
+  const meta = await kvs
+    .entity<{ version: number; state: { lastCommit: { version: number; writer: string; keys: string[] } } }>(
+      'rulesmeta',
+    )
+    .get('rules');
   const commit = meta!.state.lastCommit;
   expect(commit.version).toBe(saved.version);
   for (const key of commit.keys) {
@@ -62,7 +75,10 @@ test('a save that committed but died before rolling forward is still seen whole,
   const config = await getConfig(host);
   expect(config.rows.map((r) => r.id)).toEqual(['global', 'g-power']);
 
-  const next = await replaceTable(host, true, [global([]), { type: 'group', id: 'g-power', name: 'power-users', allowed: ['copy-space', 'bulk-labels'] }]);
+  const next = await replaceTable(host, true, [
+    global([]),
+    { type: 'group', id: 'g-power', name: 'power-users', allowed: ['copy-space', 'bulk-labels'] },
+  ]);
   expect(next.version).toBe(saved.version + 1);
   for (const key of commit.keys) {
     const live = (await kvs.get<{ v: number }>(key))!;

@@ -42,14 +42,20 @@ test('1. Global all but Copy Space: every space admin has all but Copy Space', a
 });
 
 test('2. Global none, power-users all: only its members have scripts', async () => {
-  await replaceTable(host, true, [global([]), { type: 'group', id: 'g-power', name: 'power-users', allowed: ALL_SCRIPTS }]);
+  await replaceTable(host, true, [
+    global([]),
+    { type: 'group', id: 'g-power', name: 'power-users', allowed: ALL_SCRIPTS },
+  ]);
   const priya = await expectAccess('u-priya', 'MKT', ALL_SCRIPTS, 'group');
   expect(decider(priya, 'copy-space')).toEqual({ type: 'group', ids: ['g-power'], names: ['power-users'] });
   for (const user of ['u-bob', 'u-jane', 'u-pat', 'u-sam']) await expectAccess(user, 'MKT', []);
 });
 
 test('3. Global all but Copy Space, user Bob none: Bob has none', async () => {
-  await replaceTable(host, true, [global(ALL_BUT_COPY_SPACE), { type: 'user', id: 'u-bob', name: 'Bob Smith', allowed: [] }]);
+  await replaceTable(host, true, [
+    global(ALL_BUT_COPY_SPACE),
+    { type: 'user', id: 'u-bob', name: 'Bob Smith', allowed: [] },
+  ]);
   await expectAccess('u-bob', 'MKT', [], 'user');
   await expectAccess('u-jane', 'MKT', ALL_BUT_COPY_SPACE, 'global');
 });
@@ -98,13 +104,19 @@ test('toggle off: every space admin has every script; a non-admin of the space h
   expect(nina.spaceAdmin).toBe(false);
   expect(allowedKeys(nina)).toEqual([]);
   expect(new Set(nina.scripts.map((s) => s.decidedBy.type))).toEqual(new Set(['not-space-admin']));
-  await replaceTable(host, true, [global(ALL_SCRIPTS), { type: 'user', id: 'u-nina', name: 'Nina Novak', allowed: ALL_SCRIPTS }]);
+  await replaceTable(host, true, [
+    global(ALL_SCRIPTS),
+    { type: 'user', id: 'u-nina', name: 'Nina Novak', allowed: ALL_SCRIPTS },
+  ]);
   expect(allowedKeys(await myScripts(host, 'u-nina', 'MKT'))).toEqual([]);
 });
 
 test('getMyScripts costs 3 platform calls in 2 sequential round trips; a non-admin of the space costs no storage read', async () => {
   const { invoke } = await import('../../support/local-host');
-  await replaceTable(host, true, [global(ALL_BUT_COPY_SPACE), { type: 'group', id: 'g-power', name: 'power-users', allowed: ALL_SCRIPTS }]);
+  await replaceTable(host, true, [
+    global(ALL_BUT_COPY_SPACE),
+    { type: 'group', id: 'g-power', name: 'power-users', allowed: ALL_SCRIPTS },
+  ]);
   const priya = await invoke(host, 'space-settings', 'getMyScripts', {}, { accountId: 'u-priya', spaceKey: 'MKT' });
   expect(priya.platformCalls).toEqual({ total: 3, kvs: 1, product: 2, graphql: 0, sequentialDepth: 2 });
   const nina = await invoke(host, 'space-settings', 'getMyScripts', {}, { accountId: 'u-nina', spaceKey: 'MKT' });

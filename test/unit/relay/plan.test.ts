@@ -9,11 +9,19 @@ const space = {
     { subject: { type: 'user', id: 'u1' }, operation: { key: 'export', target: 'space' } },
   ],
 };
-const ops = [{ key: 'export', target: 'space' }, { key: 'read', target: 'space' }, { key: 'create', target: 'page' }];
+const ops = [
+  { key: 'export', target: 'space' },
+  { key: 'read', target: 'space' },
+  { key: 'create', target: 'page' },
+];
 
 it('grants: read/space first, what is held marked already', () => {
   const rows = planChanges([space], [{ type: 'user', id: 'u1' }], ops, 'grant');
-  expect(rows.map((r) => `${r.operation.key} ${r.status}`)).toEqual(['read already', 'create change', 'export already']);
+  expect(rows.map((r) => `${r.operation.key} ${r.status}`)).toEqual([
+    'read already',
+    'create change',
+    'export already',
+  ]);
 });
 
 it('revokes: read/space last, with a note that it takes the rest along', () => {

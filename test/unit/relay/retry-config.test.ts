@@ -31,13 +31,30 @@ describe('retries', () => {
 
   it('retries 429/5xx/network up to maxAttempts, honouring Retry-After, and nothing else', async () => {
     const waits: number[] = [];
-    const policy: RetryPolicy = { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 1000, sleep: async (ms) => void waits.push(ms), random: () => 0.5, now: () => 0 };
+    const policy: RetryPolicy = {
+      maxAttempts: 3,
+      baseDelayMs: 100,
+      maxDelayMs: 1000,
+      sleep: async (ms) => void waits.push(ms),
+      random: () => 0.5,
+      now: () => 0,
+    };
     let calls = 0;
-    await expect(withRetries(policy, 't', async () => { calls++; throw new HttpFailure(429, 'busy', '2'); })).rejects.toThrow('busy');
+    await expect(
+      withRetries(policy, 't', async () => {
+        calls++;
+        throw new HttpFailure(429, 'busy', '2');
+      }),
+    ).rejects.toThrow('busy');
     expect(calls).toBe(3);
     expect(waits).toEqual([2000, 2000]);
     calls = 0;
-    await expect(withRetries(policy, 't', async () => { calls++; throw new Error('not http'); })).rejects.toThrow('not http');
+    await expect(
+      withRetries(policy, 't', async () => {
+        calls++;
+        throw new Error('not http');
+      }),
+    ).rejects.toThrow('not http');
     expect(calls).toBe(1);
   });
 });
@@ -68,7 +85,10 @@ describe('signatures', () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), (body, other) => {
         const s = sign(SECRET, '1700000000000', 'nonce-nonce-nonce-1', body);
-        return verify(SECRET, '1700000000000', 'nonce-nonce-nonce-1', body, s) && (other === body || !verify(SECRET, '1700000000000', 'nonce-nonce-nonce-1', other, s));
+        return (
+          verify(SECRET, '1700000000000', 'nonce-nonce-nonce-1', body, s) &&
+          (other === body || !verify(SECRET, '1700000000000', 'nonce-nonce-nonce-1', other, s))
+        );
       }),
     );
     const s = sign(SECRET, '1', 'n', 'b');

@@ -32,8 +32,18 @@ export const nameArb = fc.string({ maxLength: 12 });
 export const allowedArb = fc.subarray(KEYS);
 
 export const subjectRowArb: fc.Arbitrary<Row> = fc.oneof(
-  fc.record({ type: fc.constant('user' as const), id: fc.constantFrom(...USER_IDS), name: nameArb, allowed: allowedArb }),
-  fc.record({ type: fc.constant('group' as const), id: fc.constantFrom(...GROUP_IDS), name: nameArb, allowed: allowedArb }),
+  fc.record({
+    type: fc.constant('user' as const),
+    id: fc.constantFrom(...USER_IDS),
+    name: nameArb,
+    allowed: allowedArb,
+  }),
+  fc.record({
+    type: fc.constant('group' as const),
+    id: fc.constantFrom(...GROUP_IDS),
+    name: nameArb,
+    allowed: allowedArb,
+  }),
   fc
     .record({ space: fc.constantFrom(...SPACES), name: nameArb, allowed: allowedArb })
     .map(({ space, name, allowed }): Row => ({ type: 'space', id: space.id, key: space.key, name, allowed })),
@@ -53,7 +63,11 @@ export const tableArb: fc.Arbitrary<RuleTable> = fc
     global: globalRowArb,
     rows: fc.uniqueArray(subjectRowArb, { selector: (r) => rowRef(r.type, r.id), maxLength: 14 }),
   })
-  .map(({ enabled, global, rows }) => ({ enabled, knownScripts: [...KEYS], rows: sortRows([global, ...rows]).map(plain) }));
+  .map(({ enabled, global, rows }) => ({
+    enabled,
+    knownScripts: [...KEYS],
+    rows: sortRows([global, ...rows]).map(plain),
+  }));
 
 export const subjectArb: fc.Arbitrary<AccessSubject> = fc.record({
   accountId: fc.constantFrom(...USER_IDS, 'u-nobody'),
@@ -73,12 +87,26 @@ export const freeTableArb: fc.Arbitrary<RuleTable> = fc
     global: globalRowArb,
     rows: fc.uniqueArray(
       fc.oneof(
-        fc.record({ type: fc.constantFrom('user' as const, 'group' as const), id: freeIdArb, name: fc.string({ maxLength: 40, unit: 'grapheme' }), allowed: allowedArb }),
+        fc.record({
+          type: fc.constantFrom('user' as const, 'group' as const),
+          id: freeIdArb,
+          name: fc.string({ maxLength: 40, unit: 'grapheme' }),
+          allowed: allowedArb,
+        }),
         fc
-          .record({ id: freeIdArb, key: fc.stringMatching(/^~?[A-Z0-9]{1,10}$/), name: fc.string({ maxLength: 40 }), allowed: allowedArb })
+          .record({
+            id: freeIdArb,
+            key: fc.stringMatching(/^~?[A-Z0-9]{1,10}$/),
+            name: fc.string({ maxLength: 40 }),
+            allowed: allowedArb,
+          })
           .map((r): Row => ({ type: 'space', ...r })),
       ),
       { selector: (r) => rowRef(r.type, r.id), maxLength: 20 },
     ),
   })
-  .map(({ enabled, global, rows }) => ({ enabled, knownScripts: [...KEYS], rows: sortRows([global, ...rows]).map(plain) }));
+  .map(({ enabled, global, rows }) => ({
+    enabled,
+    knownScripts: [...KEYS],
+    rows: sortRows([global, ...rows]).map(plain),
+  }));

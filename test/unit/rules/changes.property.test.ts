@@ -1,12 +1,25 @@
 import fc from 'fast-check';
-import { applyChanges, Change, diffTables, Row, RowSelector, rowRef, RuleTable, SCRIPT_CATALOG, sortRows } from '../../../src/rules';
+import {
+  applyChanges,
+  Change,
+  diffTables,
+  Row,
+  RowSelector,
+  rowRef,
+  RuleTable,
+  SCRIPT_CATALOG,
+  sortRows,
+} from '../../../src/rules';
 import { GROUP_IDS, KEYS, nameArb, SPACES, subjectRowArb, tableArb, USER_IDS } from './arbitraries';
 
 /** Upserts in any key order, with duplicated keys; sometimes the Global row. */
 const upsertRowArb: fc.Arbitrary<Row> = fc.oneof(
   fc
     .tuple(subjectRowArb, fc.shuffledSubarray(KEYS), fc.boolean())
-    .map(([row, allowed, dup]) => ({ ...row, allowed: dup && allowed.length > 0 ? [...allowed, allowed[0]!] : allowed })),
+    .map(([row, allowed, dup]) => ({
+      ...row,
+      allowed: dup && allowed.length > 0 ? [...allowed, allowed[0]!] : allowed,
+    })),
   fc.shuffledSubarray(KEYS).map((allowed): Row => ({ type: 'global', id: 'global', name: 'Global', allowed })),
 );
 
@@ -37,7 +50,8 @@ const byRef = (c: Change): string => ('type' in c ? rowRef(c.type, c.id) : '~tog
 /** What the request should change, read naively from the request itself. */
 function expectedChanges(table: RuleTable, req: { enabled?: boolean; upsert: Row[]; remove: RowSelector[] }): Change[] {
   const out: Change[] = [];
-  if (req.enabled !== undefined && req.enabled !== table.enabled) out.push({ kind: 'toggle', from: table.enabled, to: req.enabled });
+  if (req.enabled !== undefined && req.enabled !== table.enabled)
+    out.push({ kind: 'toggle', from: table.enabled, to: req.enabled });
   for (const u of req.upsert) {
     const prev = table.rows.find((r) => r.type === u.type && r.id === u.id);
     const allowed = inCatalogOrder(u.allowed);
@@ -46,7 +60,8 @@ function expectedChanges(table: RuleTable, req: { enabled?: boolean; upsert: Row
     } else {
       const added = allowed.filter((k) => !prev.allowed.includes(k));
       const removed = prev.allowed.filter((k) => !allowed.includes(k));
-      if (added.length || removed.length) out.push({ kind: 'row-changed', type: u.type, id: u.id, name: u.name, added, removed });
+      if (added.length || removed.length)
+        out.push({ kind: 'row-changed', type: u.type, id: u.id, name: u.name, added, removed });
     }
   }
   for (const s of req.remove) {
@@ -76,7 +91,10 @@ test('applyChanges leaves untouched rows as they were and keeps the canonical or
       const untouchedAfter = after.rows.filter((r) => !touched.has(rowRef(r.type, r.id)));
       expect(untouchedAfter).toEqual(untouchedBefore);
       for (const u of req.upsert) {
-        expect(after.rows.find((r) => r.type === u.type && r.id === u.id)).toEqual({ ...u, allowed: inCatalogOrder(u.allowed) });
+        expect(after.rows.find((r) => r.type === u.type && r.id === u.id)).toEqual({
+          ...u,
+          allowed: inCatalogOrder(u.allowed),
+        });
       }
       expect(after.rows).toEqual(sortRows(after.rows));
       expect(after.rows.filter((r) => r.type === 'global')).toHaveLength(1);
@@ -88,7 +106,9 @@ test('diffTables of a table with itself is empty; names alone never make a chang
   fc.assert(
     fc.property(tableArb, nameArb, (table, suffix) => {
       expect(diffTables(table, table)).toEqual([]);
-      expect(diffTables(table, { ...table, rows: table.rows.map((r) => ({ ...r, name: r.name + suffix })) })).toEqual([]);
+      expect(diffTables(table, { ...table, rows: table.rows.map((r) => ({ ...r, name: r.name + suffix })) })).toEqual(
+        [],
+      );
     }),
   );
 });

@@ -35,7 +35,17 @@ describe('applyChanges', () => {
   test('upsert of an existing row replaces its name, key and allowed; allowed ends up deduplicated in catalog order', () => {
     const { table, changes } = applyChanges(
       base,
-      { upsert: [{ type: 'space', id: '1001', key: 'MARKETING', name: 'Marketing EU', allowed: ['copy-space', 'bulk-labels', 'copy-space'] }] },
+      {
+        upsert: [
+          {
+            type: 'space',
+            id: '1001',
+            key: 'MARKETING',
+            name: 'Marketing EU',
+            allowed: ['copy-space', 'bulk-labels', 'copy-space'],
+          },
+        ],
+      },
       SCRIPT_CATALOG,
     );
     expect(table.rows.find((r) => r.id === '1001')).toEqual({
@@ -46,7 +56,14 @@ describe('applyChanges', () => {
       allowed: ['copy-space', 'bulk-labels'],
     });
     expect(changes).toEqual([
-      { kind: 'row-changed', type: 'space', id: '1001', name: 'Marketing EU', added: ['copy-space', 'bulk-labels'], removed: [] },
+      {
+        kind: 'row-changed',
+        type: 'space',
+        id: '1001',
+        name: 'Marketing EU',
+        added: ['copy-space', 'bulk-labels'],
+        removed: [],
+      },
     ]);
   });
 
@@ -80,7 +97,13 @@ describe('applyChanges', () => {
   test('the toggle and removals are applied and reported; removing a missing row is a no-op', () => {
     const { table, changes } = applyChanges(
       base,
-      { enabled: false, remove: [{ type: 'user', id: 'u-bob' }, { type: 'user', id: 'u-nobody' }] },
+      {
+        enabled: false,
+        remove: [
+          { type: 'user', id: 'u-bob' },
+          { type: 'user', id: 'u-nobody' },
+        ],
+      },
       SCRIPT_CATALOG,
     );
     expect(table.enabled).toBe(false);
@@ -92,8 +115,14 @@ describe('applyChanges', () => {
   });
 
   test('editing the Global row is allowed', () => {
-    const { changes } = applyChanges(base, { upsert: [{ type: 'global', id: 'global', name: 'Global', allowed: [] }] }, SCRIPT_CATALOG);
-    expect(changes).toEqual([{ kind: 'row-changed', type: 'global', id: 'global', name: 'Global', added: [], removed: ALL }]);
+    const { changes } = applyChanges(
+      base,
+      { upsert: [{ type: 'global', id: 'global', name: 'Global', allowed: [] }] },
+      SCRIPT_CATALOG,
+    );
+    expect(changes).toEqual([
+      { kind: 'row-changed', type: 'global', id: 'global', name: 'Global', added: [], removed: ALL },
+    ]);
   });
 
   test('an empty request changes nothing', () => {
@@ -104,20 +133,75 @@ describe('applyChanges', () => {
 describe('applyChanges refuses bad requests, naming the field, and changes nothing', () => {
   const user = (over: Partial<Row> = {}): Row => ({ type: 'user', id: 'u-new', name: 'New', allowed: [], ...over });
   const cases: [string, Parameters<typeof applyChanges>[1], string, RegExp][] = [
-    ['removing Global', { remove: [{ type: 'group', id: 'g-power' }, { type: 'global', id: 'global' }] }, 'remove[1].type', /Global row cannot be removed/],
-    ['retyping Global', { upsert: [{ type: 'space', id: 'global', name: 'Global', allowed: [] }] }, 'upsert[0].type', /cannot change type/],
-    ['a second Global row', { upsert: [{ type: 'global', id: 'other', name: 'G', allowed: [] }] }, 'upsert[0].id', /exactly one Global row/],
-    ['an unknown script key', { upsert: [user(), user({ id: 'u-2', allowed: ['copy-space', 'bulk-labels', 'rename-pages'] })] }, 'upsert[1].allowed[2]', /"rename-pages", which is not a known script/],
-    ['a duplicate row in upsert', { upsert: [user(), user({ id: 'u-2' }), user({ name: 'again' })] }, 'upsert[2].id', /repeats row user:u-new \(already at upsert\[0\]\)/],
-    ['a duplicate row in remove', { remove: [{ type: 'user', id: 'u-bob' }, { type: 'user', id: 'u-bob' }] }, 'remove[1].id', /repeats row user:u-bob/],
-    ['a row both upserted and removed', { upsert: [user({ id: 'u-bob' })], remove: [{ type: 'user', id: 'u-bob' }] }, 'remove[0].id', /upsert\[0\] also changes/],
+    [
+      'removing Global',
+      {
+        remove: [
+          { type: 'group', id: 'g-power' },
+          { type: 'global', id: 'global' },
+        ],
+      },
+      'remove[1].type',
+      /Global row cannot be removed/,
+    ],
+    [
+      'retyping Global',
+      { upsert: [{ type: 'space', id: 'global', name: 'Global', allowed: [] }] },
+      'upsert[0].type',
+      /cannot change type/,
+    ],
+    [
+      'a second Global row',
+      { upsert: [{ type: 'global', id: 'other', name: 'G', allowed: [] }] },
+      'upsert[0].id',
+      /exactly one Global row/,
+    ],
+    [
+      'an unknown script key',
+      { upsert: [user(), user({ id: 'u-2', allowed: ['copy-space', 'bulk-labels', 'rename-pages'] })] },
+      'upsert[1].allowed[2]',
+      /"rename-pages", which is not a known script/,
+    ],
+    [
+      'a duplicate row in upsert',
+      { upsert: [user(), user({ id: 'u-2' }), user({ name: 'again' })] },
+      'upsert[2].id',
+      /repeats row user:u-new \(already at upsert\[0\]\)/,
+    ],
+    [
+      'a duplicate row in remove',
+      {
+        remove: [
+          { type: 'user', id: 'u-bob' },
+          { type: 'user', id: 'u-bob' },
+        ],
+      },
+      'remove[1].id',
+      /repeats row user:u-bob/,
+    ],
+    [
+      'a row both upserted and removed',
+      { upsert: [user({ id: 'u-bob' })], remove: [{ type: 'user', id: 'u-bob' }] },
+      'remove[0].id',
+      /upsert\[0\] also changes/,
+    ],
     ['an empty id', { upsert: [user({ id: '' })] }, 'upsert[0].id', /must not be empty/],
     ['an empty id in remove', { remove: [{ type: 'group', id: '' }] }, 'remove[0].id', /must not be empty/],
-    ['a name over 255 characters', { upsert: [user({ name: 'x'.repeat(256) })] }, 'upsert[0].name', /256 characters long; names may be at most 255/],
+    [
+      'a name over 255 characters',
+      { upsert: [user({ name: 'x'.repeat(256) })] },
+      'upsert[0].name',
+      /256 characters long; names may be at most 255/,
+    ],
     ['an id over 128 characters', { upsert: [user({ id: 'x'.repeat(129) })] }, 'upsert[0].id', /at most 128/],
     ['an id with a control character', { upsert: [user({ id: 'u\n1' })] }, 'upsert[0].id', /control characters/],
     ['an unknown row type', { upsert: [user({ type: 'team' as never })] }, 'upsert[0].type', /must be one of/],
-    ['a space key on a group row', { upsert: [{ type: 'group', id: 'g', name: 'G', key: 'K', allowed: [] }] }, 'upsert[0].key', /only space rows/],
+    [
+      'a space key on a group row',
+      { upsert: [{ type: 'group', id: 'g', name: 'G', key: 'K', allowed: [] }] },
+      'upsert[0].key',
+      /only space rows/,
+    ],
     ['a non-boolean toggle', { enabled: 'yes' as never }, 'enabled', /true or false/],
   ];
 

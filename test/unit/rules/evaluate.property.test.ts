@@ -6,7 +6,11 @@ import { KEYS, subjectArb, tableArb } from './arbitraries';
  * The indexed evaluator against a direct, naive reading of DESIGN section 2:
  * scan the rows in the order the rules are written.
  */
-function naive(table: { enabled: boolean; rows: readonly Row[] }, s: AccessSubject, x: string): { allowed: boolean; by: string } {
+function naive(
+  table: { enabled: boolean; rows: readonly Row[] },
+  s: AccessSubject,
+  x: string,
+): { allowed: boolean; by: string } {
   if (!s.isSpaceAdmin) return { allowed: false, by: 'not-space-admin' };
   if (!table.enabled) return { allowed: true, by: 'feature-off' };
   // 1. a user row decides
@@ -24,7 +28,13 @@ function naive(table: { enabled: boolean; rows: readonly Row[] }, s: AccessSubje
 }
 
 /** The ids a correct explanation names, read naively. */
-function naiveIds(table: RuleTable | { rows: readonly Row[] }, s: AccessSubject, x: string, by: string, allowed: boolean): string[] | undefined {
+function naiveIds(
+  table: RuleTable | { rows: readonly Row[] },
+  s: AccessSubject,
+  x: string,
+  by: string,
+  allowed: boolean,
+): string[] | undefined {
   if (by === 'user') return [s.accountId];
   if (by === 'space') return [s.space.id];
   if (by === 'group') {
@@ -44,7 +54,11 @@ function namesMatchRows(d: DecidedBy, rows: readonly Row[]): boolean {
 }
 
 /** Only the rows one decision needs, shuffled. */
-function partialFor(table: RuleTable, s: AccessSubject, shuffle: (rows: Row[]) => Row[]): { enabled: boolean; rows: Row[] } {
+function partialFor(
+  table: RuleTable,
+  s: AccessSubject,
+  shuffle: (rows: Row[]) => Row[],
+): { enabled: boolean; rows: Row[] } {
   const rows = table.rows.filter(
     (r) =>
       r.type === 'global' ||
@@ -55,11 +69,12 @@ function partialFor(table: RuleTable, s: AccessSubject, shuffle: (rows: Row[]) =
   return { enabled: table.enabled, rows: shuffle(rows) };
 }
 
-const shuffleArb = fc.func(fc.integer()).map((f) => (rows: Row[]) =>
-  rows
-    .map((r, i) => ({ r, k: f(i) }))
-    .sort((a, b) => a.k - b.k)
-    .map((e) => e.r),
+const shuffleArb = fc.func(fc.integer()).map(
+  (f) => (rows: Row[]) =>
+    rows
+      .map((r, i) => ({ r, k: f(i) }))
+      .sort((a, b) => a.k - b.k)
+      .map((e) => e.r),
 );
 
 test('RuleIndex.decide equals the naive reading of the four rules, answer and deciding rule', () => {

@@ -12,16 +12,27 @@ const admin = (groupIds: string[] = [], accountId = 'u-ada'): AccessSubject => (
 
 describe('RuleIndex', () => {
   test('toggle off: every space admin may run every script, decided by feature-off', () => {
-    const idx = RuleIndex.build({ enabled: false, rows: [global([]), { type: 'user', id: 'u-ada', name: 'Ada', allowed: [] }] }, ALL);
-    expect(idx.explain(admin())).toEqual(ALL.map((key) => ({ key, allowed: true, decidedBy: { type: 'feature-off' } })));
-  });
-
-  test.each([true, false])('not a space admin: denied whatever the toggle (enabled=%s) and whatever the rows', (enabled) => {
-    const idx = RuleIndex.build({ enabled, rows: [global(ALL), { type: 'user', id: 'u-ada', name: 'Ada', allowed: ALL }] }, ALL);
-    expect(idx.explain({ ...admin(), isSpaceAdmin: false })).toEqual(
-      ALL.map((key) => ({ key, allowed: false, decidedBy: { type: 'not-space-admin' } })),
+    const idx = RuleIndex.build(
+      { enabled: false, rows: [global([]), { type: 'user', id: 'u-ada', name: 'Ada', allowed: [] }] },
+      ALL,
+    );
+    expect(idx.explain(admin())).toEqual(
+      ALL.map((key) => ({ key, allowed: true, decidedBy: { type: 'feature-off' } })),
     );
   });
+
+  test.each([true, false])(
+    'not a space admin: denied whatever the toggle (enabled=%s) and whatever the rows',
+    (enabled) => {
+      const idx = RuleIndex.build(
+        { enabled, rows: [global(ALL), { type: 'user', id: 'u-ada', name: 'Ada', allowed: ALL }] },
+        ALL,
+      );
+      expect(idx.explain({ ...admin(), isSpaceAdmin: false })).toEqual(
+        ALL.map((key) => ({ key, allowed: false, decidedBy: { type: 'not-space-admin' } })),
+      );
+    },
+  );
 
   test('group rows are cumulative; an allowed answer names only the group rows that allowed it, in table order', () => {
     const idx = RuleIndex.build(
@@ -68,7 +79,9 @@ describe('RuleIndex', () => {
     const rows: Row[] = [global(ALL), { type: 'space', id: '1001', key: 'OLDKEY', name: 'Marketing', allowed: [] }];
     const idx = RuleIndex.build({ enabled: true, rows }, ALL);
     expect(idx.decide(admin(), 'copy-space').decidedBy).toEqual({ type: 'space', ids: ['1001'], names: ['Marketing'] });
-    expect(idx.decide({ ...admin(), space: { id: '1002', key: 'MKT' } }, 'copy-space').decidedBy).toEqual({ type: 'global' });
+    expect(idx.decide({ ...admin(), space: { id: '1002', key: 'MKT' } }, 'copy-space').decidedBy).toEqual({
+      type: 'global',
+    });
   });
 
   test('a partial table (Global plus the rows one subject needs) gives the same answers as the full table', () => {
@@ -103,17 +116,27 @@ describe('RuleIndex', () => {
       RuleIndex.build(
         {
           enabled: true,
-          rows: [global(ALL), { type: 'user', id: 'u', name: 'a', allowed: [] }, { type: 'user', id: 'u', name: 'b', allowed: ALL }],
+          rows: [
+            global(ALL),
+            { type: 'user', id: 'u', name: 'a', allowed: [] },
+            { type: 'user', id: 'u', name: 'b', allowed: ALL },
+          ],
         },
         ALL,
       ),
     ).toThrow(/duplicate row user:u/);
-    expect(() => RuleIndex.build({ enabled: true, rows: [global(ALL), global([])] }, ALL)).toThrow(/more than one Global/);
+    expect(() => RuleIndex.build({ enabled: true, rows: [global(ALL), global([])] }, ALL)).toThrow(
+      /more than one Global/,
+    );
   });
 
   test('with the toggle off no rows are needed', () => {
     const idx = RuleIndex.build({ enabled: false, rows: [] }, ALL);
-    expect(idx.decide(admin(), 'copy-space')).toEqual({ key: 'copy-space', allowed: true, decidedBy: { type: 'feature-off' } });
+    expect(idx.decide(admin(), 'copy-space')).toEqual({
+      key: 'copy-space',
+      allowed: true,
+      decidedBy: { type: 'feature-off' },
+    });
   });
 
   test('the index does not see later changes to the rows it was built from', () => {

@@ -1,5 +1,14 @@
 import fc from 'fast-check';
-import { EXPORT_FORMAT, exportTable, ExportFile, importAny, parsePayload, RuleTable, SCRIPT_CATALOG, scriptKeys } from '../../../src/rules';
+import {
+  EXPORT_FORMAT,
+  exportTable,
+  ExportFile,
+  importAny,
+  parsePayload,
+  RuleTable,
+  SCRIPT_CATALOG,
+  scriptKeys,
+} from '../../../src/rules';
 import { freeTableArb, tableArb } from './arbitraries';
 import { expectError } from './expect-error';
 
@@ -21,7 +30,13 @@ test('an export is a valid ExportFile in the current format', () => {
     fc.property(freeTableArb, (table) => {
       const file = exportTable(table, AT);
       expect(parsePayload(ExportFile, viaJson(file))).toEqual({ ok: true, data: file });
-      expect(file).toMatchObject({ format: EXPORT_FORMAT, schemaVersion: 1, exportedAt: AT, enabled: table.enabled, scripts: ALL });
+      expect(file).toMatchObject({
+        format: EXPORT_FORMAT,
+        schemaVersion: 1,
+        exportedAt: AT,
+        enabled: table.enabled,
+        scripts: ALL,
+      });
     }),
   );
 });
@@ -60,10 +75,25 @@ describe('importing a file from another catalog', () => {
     ['neither an export nor v0', { rows: [] }, 'format', /no "format" field/],
     ['a bad date', { ...file, exportedAt: 'yesterday' }, 'exportedAt', /ISO 8601/],
     ['an unknown field', { ...file, extra: true }, 'extra', /not an accepted field/],
-    ['a bad row type', { ...file, rows: [file.rows[1], { ...file.rows[0], type: 'team' }] }, 'rows[1].type', /must be one of/],
-    ['a script the file does not list', { ...file, rows: [{ ...file.rows[0], allowed: ['bulk-labels'] }, file.rows[1]] }, 'rows[0].allowed[0]', /not a known script/],
+    [
+      'a bad row type',
+      { ...file, rows: [file.rows[1], { ...file.rows[0], type: 'team' }] },
+      'rows[1].type',
+      /must be one of/,
+    ],
+    [
+      'a script the file does not list',
+      { ...file, rows: [{ ...file.rows[0], allowed: ['bulk-labels'] }, file.rows[1]] },
+      'rows[0].allowed[0]',
+      /not a known script/,
+    ],
     ['no Global row', { ...file, rows: [file.rows[0]] }, 'rows', /must contain the Global row/],
-    ['a duplicate row', { ...file, rows: [file.rows[0], file.rows[1], file.rows[0]] }, 'rows[2].id', /repeats row user:u-bob/],
+    [
+      'a duplicate row',
+      { ...file, rows: [file.rows[0], file.rows[1], file.rows[0]] },
+      'rows[2].id',
+      /repeats row user:u-bob/,
+    ],
     ['a v0 file with a bad entry', { restrictedGroups: [{ id: 7 }] }, 'restrictedGroups[0].id', /must be a string/],
   ])('refuses %s, naming the field', (_label, data, field, message) => {
     expectError(() => importAny(data, SCRIPT_CATALOG), field, message);

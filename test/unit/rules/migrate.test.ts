@@ -28,18 +28,29 @@ function v0Allows(cfg: V0ConfigInput, s: AccessSubject): boolean {
 const v0Arb: fc.Arbitrary<V0ConfigInput> = fc.record(
   {
     restrictedUsers: fc.array(
-      fc.record({ accountId: fc.constantFrom(...USER_IDS), displayName: fc.option(fc.string({ maxLength: 8 }), { nil: undefined }) }),
+      fc.record({
+        accountId: fc.constantFrom(...USER_IDS),
+        displayName: fc.option(fc.string({ maxLength: 8 }), { nil: undefined }),
+      }),
       { maxLength: 4 },
     ),
     restrictedGroups: fc.array(
-      fc.record({ id: fc.constantFrom(...GROUP_IDS), name: fc.option(fc.string({ maxLength: 8 }), { nil: undefined }) }),
+      fc.record({
+        id: fc.constantFrom(...GROUP_IDS),
+        name: fc.option(fc.string({ maxLength: 8 }), { nil: undefined }),
+      }),
       { maxLength: 4 },
     ),
     restrictedSpaces: fc.array(
-      fc.record({ space: fc.constantFrom(...SPACES), name: fc.option(fc.string({ maxLength: 8 }), { nil: undefined }) }).map(({ space, name }) => ({ ...space, ...(name === undefined ? {} : { name }) })),
+      fc
+        .record({ space: fc.constantFrom(...SPACES), name: fc.option(fc.string({ maxLength: 8 }), { nil: undefined }) })
+        .map(({ space, name }) => ({ ...space, ...(name === undefined ? {} : { name }) })),
       { maxLength: 3 },
     ),
-    disableInAllSpaces: fc.oneof({ arbitrary: fc.constant(false), weight: 3 }, { arbitrary: fc.constant(true), weight: 1 }),
+    disableInAllSpaces: fc.oneof(
+      { arbitrary: fc.constant(false), weight: 3 },
+      { arbitrary: fc.constant(true), weight: 1 },
+    ),
   },
   { requiredKeys: [] },
 );
@@ -64,7 +75,9 @@ describe('version 0 migration', () => {
         const expected = migrateV0(cfg, SCRIPT_CATALOG);
         expect(migrateStored(cfg, SCRIPT_CATALOG)).toEqual(expected);
         expect(migrateStored({ ...cfg, schemaVersion: 0 }, SCRIPT_CATALOG)).toEqual(expected);
-        expect(importAny(JSON.parse(JSON.stringify({ disableInAllSpaces: false, ...cfg })), SCRIPT_CATALOG)).toEqual(expected);
+        expect(importAny(JSON.parse(JSON.stringify({ disableInAllSpaces: false, ...cfg })), SCRIPT_CATALOG)).toEqual(
+          expected,
+        );
       }),
     );
   });
@@ -107,7 +120,11 @@ describe('version 0 migration', () => {
 
 describe('readStored / migrateStored', () => {
   test('nothing stored -> the default table', () => {
-    expect(readStored(undefined, SCRIPT_CATALOG)).toEqual({ table: defaultTable(SCRIPT_CATALOG), newScripts: [], storedVersion: null });
+    expect(readStored(undefined, SCRIPT_CATALOG)).toEqual({
+      table: defaultTable(SCRIPT_CATALOG),
+      newScripts: [],
+      storedVersion: null,
+    });
     expect(migrateStored(null, SCRIPT_CATALOG)).toEqual(defaultTable(SCRIPT_CATALOG));
   });
 
@@ -115,7 +132,11 @@ describe('readStored / migrateStored', () => {
     fc.assert(
       fc.property(tableArb, (table) => {
         const stored = JSON.parse(JSON.stringify(toStored(table))) as unknown;
-        expect(readStored(stored, SCRIPT_CATALOG)).toEqual({ table, newScripts: [], storedVersion: CURRENT_SCHEMA_VERSION });
+        expect(readStored(stored, SCRIPT_CATALOG)).toEqual({
+          table,
+          newScripts: [],
+          storedVersion: CURRENT_SCHEMA_VERSION,
+        });
       }),
     );
   });

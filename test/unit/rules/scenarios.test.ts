@@ -22,7 +22,10 @@ function admin(accountId: string, space = SPACE_ANY, groupIds: string[] = []): A
 }
 
 function allowedKeys(idx: RuleIndex, subject: AccessSubject): string[] {
-  return idx.explain(subject).filter((d) => d.allowed).map((d) => d.key);
+  return idx
+    .explain(subject)
+    .filter((d) => d.allowed)
+    .map((d) => d.key);
 }
 
 function deciders(idx: RuleIndex, subject: AccessSubject): DecidedBy[] {
@@ -38,10 +41,7 @@ test('1: Global all but Copy Space -> every space admin has all but Copy Space, 
 });
 
 test('2: Global none, group power-users all -> only its members have scripts', () => {
-  const idx = index([
-    global([]),
-    { type: 'group', id: 'g-power', name: 'power-users', allowed: ALL },
-  ]);
+  const idx = index([global([]), { type: 'group', id: 'g-power', name: 'power-users', allowed: ALL }]);
   const member = admin('u-ada', SPACE_ANY, ['g-other', 'g-power']);
   expect(allowedKeys(idx, member)).toEqual(ALL);
   expect(deciders(idx, member)).toEqual(ALL.map(() => ({ type: 'group', ids: ['g-power'], names: ['power-users'] })));
@@ -76,7 +76,9 @@ test('4: space Marketing none, user Jane all -> Jane has every script even in Ma
 
   const otherInMarketing = admin('u-bob', MARKETING);
   expect(allowedKeys(idx, otherInMarketing)).toEqual([]);
-  expect(deciders(idx, otherInMarketing)).toEqual(ALL.map(() => ({ type: 'space', ids: [MARKETING.id], names: ['Marketing'] })));
+  expect(deciders(idx, otherInMarketing)).toEqual(
+    ALL.map(() => ({ type: 'space', ids: [MARKETING.id], names: ['Marketing'] })),
+  );
   expect(allowedKeys(idx, admin('u-bob'))).toEqual(ALL_BUT_COPY_SPACE);
 });
 
@@ -88,7 +90,9 @@ test('5: Global only Copy Space, space HR none, power-users all -> power-users a
   ]);
   const powerInHr = admin('u-ada', HR, ['g-power']);
   expect(allowedKeys(idx, powerInHr)).toEqual(ALL);
-  expect(deciders(idx, powerInHr)).toEqual(ALL.map(() => ({ type: 'group', ids: ['g-power'], names: ['power-users'] })));
+  expect(deciders(idx, powerInHr)).toEqual(
+    ALL.map(() => ({ type: 'group', ids: ['g-power'], names: ['power-users'] })),
+  );
   expect(allowedKeys(idx, admin('u-ada', SPACE_ANY, ['g-power']))).toEqual(ALL);
 
   const other = admin('u-bob');
@@ -109,11 +113,15 @@ test('6: Global only Copy Space, space Proving Ground all, group probation none 
   const probationInPg = admin('u-cy', PROVING_GROUND, ['g-probation']);
   expect(allowedKeys(idx, probationInPg)).toEqual([]);
   // denied by a group: every matching group row is named
-  expect(deciders(idx, probationInPg)).toEqual(ALL.map(() => ({ type: 'group', ids: ['g-probation'], names: ['probation'] })));
+  expect(deciders(idx, probationInPg)).toEqual(
+    ALL.map(() => ({ type: 'group', ids: ['g-probation'], names: ['probation'] })),
+  );
   expect(allowedKeys(idx, admin('u-cy', SPACE_ANY, ['g-probation']))).toEqual([]);
 
   const otherInPg = admin('u-bob', PROVING_GROUND);
   expect(allowedKeys(idx, otherInPg)).toEqual(ALL);
-  expect(deciders(idx, otherInPg)).toEqual(ALL.map(() => ({ type: 'space', ids: [PROVING_GROUND.id], names: ['Proving Ground'] })));
+  expect(deciders(idx, otherInPg)).toEqual(
+    ALL.map(() => ({ type: 'space', ids: [PROVING_GROUND.id], names: ['Proving Ground'] })),
+  );
   expect(allowedKeys(idx, admin('u-bob'))).toEqual(ONLY_COPY_SPACE);
 });

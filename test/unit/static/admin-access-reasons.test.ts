@@ -1,6 +1,10 @@
 import { describeAccess, spaceLabel, userLabel } from '../../../static/admin-page/src/access/accessReasons';
 import { joinNames } from '../../../static/shared/decision';
-import { isAccessExplanation, type AccessExplanation, type DecidedBy } from '../../../static/admin-page/src/access/accessTypes';
+import {
+  isAccessExplanation,
+  type AccessExplanation,
+  type DecidedBy,
+} from '../../../static/admin-page/src/access/accessTypes';
 
 const context: Pick<AccessExplanation, 'user' | 'space'> = {
   user: { accountId: 'u-bob', displayName: 'Bob Smith' },
@@ -13,7 +17,9 @@ const restricted = (decidedBy: DecidedBy) => describeAccess({ allowed: false, de
 describe('admin-facing access reasons', () => {
   it('names the user rule that decided', () => {
     expect(restricted({ type: 'user', ids: ['u-bob'], names: ['Bob'] })).toBe('Restricted by the user rule for Bob');
-    expect(allowed({ type: 'user', ids: ['u-bob'], names: ['Bob Smith'] })).toBe('Allowed by the user rule for Bob Smith');
+    expect(allowed({ type: 'user', ids: ['u-bob'], names: ['Bob Smith'] })).toBe(
+      'Allowed by the user rule for Bob Smith',
+    );
   });
 
   it('falls back to the user’s display name, then the id, when the row has no name', () => {
@@ -22,27 +28,39 @@ describe('admin-facing access reasons', () => {
   });
 
   it('names the groups that allowed it (group rows are cumulative)', () => {
-    expect(allowed({ type: 'group', ids: ['g-power'], names: ['power-users'] })).toBe('Allowed through group power-users');
-    expect(allowed({ type: 'group', ids: ['g-1', 'g-2'], names: ['alpha', 'beta'] })).toBe('Allowed through groups alpha and beta');
+    expect(allowed({ type: 'group', ids: ['g-power'], names: ['power-users'] })).toBe(
+      'Allowed through group power-users',
+    );
+    expect(allowed({ type: 'group', ids: ['g-1', 'g-2'], names: ['alpha', 'beta'] })).toBe(
+      'Allowed through groups alpha and beta',
+    );
     expect(allowed({ type: 'group', ids: ['g-1'], names: [''] })).toBe('Allowed through group g-1');
   });
 
   it('says every matching group rule restricted it', () => {
-    expect(restricted({ type: 'group', ids: ['g-probation'], names: ['probation'] })).toBe('Restricted by the group rule for probation');
+    expect(restricted({ type: 'group', ids: ['g-probation'], names: ['probation'] })).toBe(
+      'Restricted by the group rule for probation',
+    );
     expect(restricted({ type: 'group', ids: ['g-1', 'g-2', 'g-3'], names: ['a', 'b', 'c'] })).toBe(
       'Restricted by every group rule that applies: a, b and c',
     );
   });
 
   it('names the space rule with the space key', () => {
-    expect(restricted({ type: 'space', ids: ['1001'], names: ['Marketing'] })).toBe('Restricted by the space rule for Marketing (MKT)');
-    expect(allowed({ type: 'space', ids: ['1001'], names: ['Old name'] })).toBe('Allowed by the space rule for Marketing (MKT)');
+    expect(restricted({ type: 'space', ids: ['1001'], names: ['Marketing'] })).toBe(
+      'Restricted by the space rule for Marketing (MKT)',
+    );
+    expect(allowed({ type: 'space', ids: ['1001'], names: ['Old name'] })).toBe(
+      'Allowed by the space rule for Marketing (MKT)',
+    );
   });
 
   it('says when Global or the toggle decided', () => {
     expect(allowed({ type: 'global' })).toBe('Allowed by the Global rule');
     expect(restricted({ type: 'global' })).toBe('Restricted by the Global rule');
-    expect(allowed({ type: 'feature-off' })).toBe('Allowed: rules are off, so every space admin may run every built-in script');
+    expect(allowed({ type: 'feature-off' })).toBe(
+      'Allowed: rules are off, so every space admin may run every built-in script',
+    );
   });
 
   it('says a non-space-admin is never granted anything', () => {
@@ -63,10 +81,20 @@ describe('admin-facing access reasons', () => {
       user: { accountId: 'u-bob', displayName: 'Bob Smith' },
       spaceAdmin: true,
       space: { id: '1001', key: 'MKT', name: 'Marketing' },
-      scripts: [{ key: 'copy-space', name: 'Copy Space', description: 'd', allowed: false, decidedBy: { type: 'user', ids: ['u-bob'], names: ['Bob'] } }],
+      scripts: [
+        {
+          key: 'copy-space',
+          name: 'Copy Space',
+          description: 'd',
+          allowed: false,
+          decidedBy: { type: 'user', ids: ['u-bob'], names: ['Bob'] },
+        },
+      ],
     };
     expect(isAccessExplanation(answer)).toBe(true);
-    expect(isAccessExplanation({ ...answer, scripts: [{ ...answer.scripts[0], decidedBy: { type: 'other' } }] })).toBe(false);
+    expect(isAccessExplanation({ ...answer, scripts: [{ ...answer.scripts[0], decidedBy: { type: 'other' } }] })).toBe(
+      false,
+    );
     expect(isAccessExplanation({ ...answer, space: { id: 1001, key: 'MKT' } })).toBe(false);
   });
 });

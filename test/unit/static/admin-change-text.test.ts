@@ -1,4 +1,10 @@
-import { describeChange, describeSummary, ruleLabel, scriptNamesFrom, summarise } from '../../../static/admin-page/src/audit/changeText';
+import {
+  describeChange,
+  describeSummary,
+  ruleLabel,
+  scriptNamesFrom,
+  summarise,
+} from '../../../static/admin-page/src/audit/changeText';
 import { isAuditPage, type Change } from '../../../static/admin-page/src/audit/changeTypes';
 import { describeRebaseNotice } from '../../../static/admin-page/src/rules/rebaseNoticeText';
 import { describeEdits } from '../../../static/admin-page/src/rules/editSummaryText';
@@ -12,10 +18,23 @@ describe('changes in words', () => {
   it('describes each kind of change, script keys by name', () => {
     const changes: Change[] = [
       { kind: 'toggle', from: false, to: true },
-      { kind: 'row-added', type: 'group', id: 'g-power', name: 'power-users', allowed: ['copy-space', 'bulk-purge-trash'] },
+      {
+        kind: 'row-added',
+        type: 'group',
+        id: 'g-power',
+        name: 'power-users',
+        allowed: ['copy-space', 'bulk-purge-trash'],
+      },
       { kind: 'row-added', type: 'user', id: 'u-bob', name: 'Bob', allowed: [] },
       { kind: 'row-removed', type: 'space', id: '1001', name: 'Marketing' },
-      { kind: 'row-changed', type: 'global', id: 'global', name: 'Global', added: ['copy-space'], removed: ['gone-script'] },
+      {
+        kind: 'row-changed',
+        type: 'global',
+        id: 'global',
+        name: 'Global',
+        added: ['copy-space'],
+        removed: ['gone-script'],
+      },
     ];
     expect(changes.map((c) => describeChange(c, names))).toEqual([
       'Turned rules on',
@@ -61,8 +80,12 @@ describe('changes in words', () => {
 
   it('explains what a reload after a conflict did to overlapping rows', () => {
     const rule = { type: 'group' as const, id: 'g-power', name: 'power-users', allowed: [] };
-    expect(describeRebaseNotice({ kind: 'edited-row-removed', rule })).toMatch(/^The other save removed the group rule for power-users, which you had changed/);
-    expect(describeRebaseNotice({ kind: 'added-by-both', rule })).toBe('The other save also added the group rule for power-users: your checkboxes are applied to it.');
+    expect(describeRebaseNotice({ kind: 'edited-row-removed', rule })).toMatch(
+      /^The other save removed the group rule for power-users, which you had changed/,
+    );
+    expect(describeRebaseNotice({ kind: 'added-by-both', rule })).toBe(
+      'The other save also added the group rule for power-users: your checkboxes are applied to it.',
+    );
     expect(describeRebaseNotice({ kind: 'removed-row-changed', rule })).toMatch(/it will still be removed/);
   });
 

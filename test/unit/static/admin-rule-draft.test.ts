@@ -74,7 +74,13 @@ describe('rule draft', () => {
     expect(first.skipped.map((r) => r.id)).toEqual(['g-power']);
     const rules = currentRules(first.draft);
     expect(rules.map((r) => r.id)).toEqual(['global', '1002', 'g-power', 'u-ann']);
-    expect(rules.find((r) => r.id === '1002')).toEqual({ type: 'space', id: '1002', name: 'Human Resources', key: 'HR', allowed: [] });
+    expect(rules.find((r) => r.id === '1002')).toEqual({
+      type: 'space',
+      id: '1002',
+      name: 'Human Resources',
+      key: 'HR',
+      allowed: [],
+    });
     const again = addRules(first.draft, [{ type: 'user', id: 'u-ann', name: 'Ann' }]);
     expect(again.added).toEqual([]);
     expect(again.skipped.map((r) => r.id)).toEqual(['u-ann']);
@@ -124,7 +130,10 @@ describe('rule draft', () => {
   });
 
   it('names the row a refused field points at', () => {
-    const request = { expectedVersion: 1, upsert: [{ type: 'group' as const, id: 'g-x', name: 'x-team', allowed: ['zz'] }] };
+    const request = {
+      expectedVersion: 1,
+      upsert: [{ type: 'group' as const, id: 'g-x', name: 'x-team', allowed: ['zz'] }],
+    };
     expect(describeRefusedField('upsert[0].allowed[0]', request)).toBe('the row for x-team');
     expect(describeRefusedField('upsert[5].id', request)).toBeUndefined();
     expect(describeRefusedField(undefined, request)).toBeUndefined();
@@ -172,7 +181,9 @@ describe('rebasing edits onto a newer save', () => {
     ]).draft;
     old = setCell(old, 'group:g-power', 'b', true);
     const { draft, notices } = rebaseDraft(old, config([power], { version: 4 }));
-    expect(notices).toEqual([{ kind: 'added-by-both', rule: { type: 'group', id: 'g-power', name: 'power-users', allowed: ['b'] } }]);
+    expect(notices).toEqual([
+      { kind: 'added-by-both', rule: { type: 'group', id: 'g-power', name: 'power-users', allowed: ['b'] } },
+    ]);
     expect(currentRules(draft).map((r) => [r.id, r.allowed])).toEqual([
       ['global', ['a', 'b', 'c']],
       ['g-power', ['b']],

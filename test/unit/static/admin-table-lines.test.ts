@@ -29,19 +29,27 @@ describe('table lines', () => {
   });
 
   it('filters by name, id or space key, case-insensitively, always keeping Global', () => {
-    expect(tableLines(rules, 'PROB').lines.filter((l) => l.kind === 'rule').map((l) => (l.kind === 'rule' ? l.rule.id : ''))).toEqual([
-      'global',
-      'g-probation',
-    ]);
+    expect(
+      tableLines(rules, 'PROB')
+        .lines.filter((l) => l.kind === 'rule')
+        .map((l) => (l.kind === 'rule' ? l.rule.id : '')),
+    ).toEqual(['global', 'g-probation']);
     expect(tableLines(rules, 'mkt').shown).toBe(2);
     expect(tableLines(rules, 'g-power').shown).toBe(2);
     const none = tableLines(rules, 'zzz');
     expect(none.shown).toBe(1);
-    expect(none.lines.find((l) => l.kind === 'empty' && l.section.type === 'space')).toMatchObject({ text: 'No space rules match “zzz”.' });
+    expect(none.lines.find((l) => l.kind === 'empty' && l.section.type === 'space')).toMatchObject({
+      text: 'No space rules match “zzz”.',
+    });
   });
 
   it('filters a 10,000-row table by name', () => {
-    const many: Rule[] = Array.from({ length: 10_000 }, (_, i) => ({ type: 'user', id: `u-${i}`, name: `Person ${i}`, allowed: [] }));
+    const many: Rule[] = Array.from({ length: 10_000 }, (_, i) => ({
+      type: 'user',
+      id: `u-${i}`,
+      name: `Person ${i}`,
+      allowed: [],
+    }));
     const { shown, lines } = tableLines(many, 'person 999');
     expect(shown).toBe(11); // 999, 9990..9999
     // Four headings, three sections with no match (Global, Spaces, Groups), eleven rows.
@@ -51,11 +59,24 @@ describe('table lines', () => {
 
 describe('visible range', () => {
   it('renders the lines in view plus overscan, clamped to the list', () => {
-    expect(visibleRange({ scrollOffset: 0, viewportHeight: 400, lineHeight: 40, count: 10_000, overscan: 5 })).toEqual({ start: 0, end: 15 });
-    expect(visibleRange({ scrollOffset: 4000, viewportHeight: 400, lineHeight: 40, count: 10_000, overscan: 5 })).toEqual({ start: 95, end: 115 });
-    expect(visibleRange({ scrollOffset: 399_900, viewportHeight: 400, lineHeight: 40, count: 10_000, overscan: 5 })).toEqual({ start: 9992, end: 10_000 });
-    expect(visibleRange({ scrollOffset: 0, viewportHeight: 400, lineHeight: 40, count: 0, overscan: 5 })).toEqual({ start: 0, end: 0 });
-    expect(visibleRange({ scrollOffset: -50, viewportHeight: 0, lineHeight: 40, count: 3, overscan: 0 })).toEqual({ start: 0, end: 1 });
+    expect(visibleRange({ scrollOffset: 0, viewportHeight: 400, lineHeight: 40, count: 10_000, overscan: 5 })).toEqual({
+      start: 0,
+      end: 15,
+    });
+    expect(
+      visibleRange({ scrollOffset: 4000, viewportHeight: 400, lineHeight: 40, count: 10_000, overscan: 5 }),
+    ).toEqual({ start: 95, end: 115 });
+    expect(
+      visibleRange({ scrollOffset: 399_900, viewportHeight: 400, lineHeight: 40, count: 10_000, overscan: 5 }),
+    ).toEqual({ start: 9992, end: 10_000 });
+    expect(visibleRange({ scrollOffset: 0, viewportHeight: 400, lineHeight: 40, count: 0, overscan: 5 })).toEqual({
+      start: 0,
+      end: 0,
+    });
+    expect(visibleRange({ scrollOffset: -50, viewportHeight: 0, lineHeight: 40, count: 3, overscan: 0 })).toEqual({
+      start: 0,
+      end: 1,
+    });
   });
 
   it('scrolls just enough to reveal a line', () => {

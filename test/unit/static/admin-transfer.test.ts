@@ -9,15 +9,28 @@ import { isAdminConfig } from '../../../static/admin-page/src/types';
 
 describe('reading an import file', () => {
   it('recognises an export file', () => {
-    const text = JSON.stringify({ format: 'space-admin-script-permissions', schemaVersion: 1, exportedAt: '2024-05-01T10:00:00.000Z', enabled: true, scripts: [], rows: [] });
+    const text = JSON.stringify({
+      format: 'space-admin-script-permissions',
+      schemaVersion: 1,
+      exportedAt: '2024-05-01T10:00:00.000Z',
+      enabled: true,
+      scripts: [],
+      rows: [],
+    });
     const read = readImportFile(text, text.length);
     expect(read).toMatchObject({ ok: true, shape: 'export' });
-    expect(read.ok && read.description).toBe('A rule table export (schema version 1, exported 2024-05-01T10:00:00.000Z).');
+    expect(read.ok && read.description).toBe(
+      'A rule table export (schema version 1, exported 2024-05-01T10:00:00.000Z).',
+    );
   });
 
   it('recognises version-0 settings', () => {
     const text = JSON.stringify({ restrictedUsers: [{ accountId: 'u-bob' }], disableInAllSpaces: false });
-    expect(readImportFile(text, text.length)).toMatchObject({ ok: true, shape: 'version-0', data: { restrictedUsers: [{ accountId: 'u-bob' }] } });
+    expect(readImportFile(text, text.length)).toMatchObject({
+      ok: true,
+      shape: 'version-0',
+      data: { restrictedUsers: [{ accountId: 'u-bob' }] },
+    });
   });
 
   it('passes other objects on for the app to judge, saying it does not recognise them', () => {
@@ -25,10 +38,16 @@ describe('reading an import file', () => {
   });
 
   it('refuses what is not a JSON object, empty, or too large, before sending it', () => {
-    expect(readImportFile('{not json', 9)).toMatchObject({ ok: false, message: expect.stringMatching(/^The file is not valid JSON/) });
+    expect(readImportFile('{not json', 9)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/^The file is not valid JSON/),
+    });
     expect(readImportFile('[1,2]', 5)).toMatchObject({ ok: false, message: expect.stringMatching(/not an object/) });
     expect(readImportFile('  ', 2)).toEqual({ ok: false, message: 'The file is empty.' });
-    expect(readImportFile('{}', MAX_IMPORT_BYTES + 1)).toMatchObject({ ok: false, message: expect.stringMatching(/files up to 4\.0 MB/) });
+    expect(readImportFile('{}', MAX_IMPORT_BYTES + 1)).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/files up to 4\.0 MB/),
+    });
   });
 
   it('names exports by version and day', () => {
@@ -37,21 +56,37 @@ describe('reading an import file', () => {
   });
 
   it('accepts importConfig answers', () => {
-    expect(isImportAnswer({ dryRun: true, version: 3, changes: [{ kind: 'toggle', from: false, to: true }], rows: 4 })).toBe(true);
+    expect(
+      isImportAnswer({ dryRun: true, version: 3, changes: [{ kind: 'toggle', from: false, to: true }], rows: 4 }),
+    ).toBe(true);
     expect(isImportAnswer({ dryRun: true, version: 3, changes: [], rows: '4' })).toBe(false);
   });
 });
 
 describe('conflicts', () => {
   it('says who changed the rules and when', () => {
-    const details = readConflictDetails({ currentVersion: 5, updatedAt: '2024-05-01T10:00:00.000Z', updatedBy: { accountId: 'u-ada', displayName: 'Ada Lovelace' } });
-    expect(details).toEqual({ currentVersion: 5, updatedAt: '2024-05-01T10:00:00.000Z', updatedBy: { accountId: 'u-ada', displayName: 'Ada Lovelace' } });
-    expect(describeConflict(details, 'server says', 'en-GB', 'UTC')).toBe('Ada Lovelace changed the rules on 1 May 2024, 10:00, after you started editing.');
+    const details = readConflictDetails({
+      currentVersion: 5,
+      updatedAt: '2024-05-01T10:00:00.000Z',
+      updatedBy: { accountId: 'u-ada', displayName: 'Ada Lovelace' },
+    });
+    expect(details).toEqual({
+      currentVersion: 5,
+      updatedAt: '2024-05-01T10:00:00.000Z',
+      updatedBy: { accountId: 'u-ada', displayName: 'Ada Lovelace' },
+    });
+    expect(describeConflict(details, 'server says', 'en-GB', 'UTC')).toBe(
+      'Ada Lovelace changed the rules on 1 May 2024, 10:00, after you started editing.',
+    );
   });
 
   it('falls back to the account id, then to the server’s message', () => {
-    expect(describeConflict(readConflictDetails({ updatedBy: { accountId: 'u-x' } }), 'm')).toBe('u-x changed the rules, after you started editing.');
-    expect(describeConflict(readConflictDetails('nonsense'), 'Reload to see their changes.')).toBe('Reload to see their changes.');
+    expect(describeConflict(readConflictDetails({ updatedBy: { accountId: 'u-x' } }), 'm')).toBe(
+      'u-x changed the rules, after you started editing.',
+    );
+    expect(describeConflict(readConflictDetails('nonsense'), 'Reload to see their changes.')).toBe(
+      'Reload to see their changes.',
+    );
   });
 
   it('formats dates, leaving non-dates as they are', () => {
@@ -68,7 +103,11 @@ describe('subjects for new rows', () => {
     expect(subjectLabel(space)).toBe('Marketing (MKT)');
     expect(subjectLabel({ id: 'g-1', name: ' ' })).toBe('g-1');
     expect(subjectAsRow(space)).toEqual({ type: 'space', id: '1001', name: 'Marketing', key: 'MKT' });
-    expect(toOption(space, (ref) => ref === 'space:1001')).toMatchObject({ value: 'space:1001', label: 'Marketing (MKT)', inTable: true });
+    expect(toOption(space, (ref) => ref === 'space:1001')).toMatchObject({
+      value: 'space:1001',
+      label: 'Marketing (MKT)',
+      inTable: true,
+    });
   });
 
   it('searches spaces on an empty query, people and groups only with a name', () => {
@@ -81,9 +120,22 @@ describe('subjects for new rows', () => {
 
 describe('getConfig answers', () => {
   it('accepts the contract’s shape, with or without the optional fields', () => {
-    const base = { enabled: true, version: 3, scripts: [{ key: 'a', name: 'A', description: '' }], rows: [{ type: 'space', id: '1', name: 'M', key: 'MKT', allowed: ['a'] }] };
+    const base = {
+      enabled: true,
+      version: 3,
+      scripts: [{ key: 'a', name: 'A', description: '' }],
+      rows: [{ type: 'space', id: '1', name: 'M', key: 'MKT', allowed: ['a'] }],
+    };
     expect(isAdminConfig(base)).toBe(true);
-    expect(isAdminConfig({ ...base, newScripts: ['a'], totalRows: 1, updatedAt: '2024-05-01T10:00:00Z', updatedBy: { accountId: 'u-ada' } })).toBe(true);
+    expect(
+      isAdminConfig({
+        ...base,
+        newScripts: ['a'],
+        totalRows: 1,
+        updatedAt: '2024-05-01T10:00:00Z',
+        updatedBy: { accountId: 'u-ada' },
+      }),
+    ).toBe(true);
     expect(isAdminConfig({ ...base, version: '3' })).toBe(false);
     expect(isAdminConfig({ ...base, rows: [{ type: 'team', id: '1', name: 'M', allowed: [] }] })).toBe(false);
   });

@@ -57,9 +57,9 @@ describe('describeDecision', () => {
       expect(describeDecision(allowed({ type: 'group', ids: ['g-a', 'g-b'], names: ['a', 'b'] }))).toBe(
         'Available to you through the groups a and b.',
       );
-      expect(
-        describeDecision(allowed({ type: 'group', ids: ['g-a', 'g-b', 'g-c'], names: ['a', 'b', 'c'] })),
-      ).toBe('Available to you through the groups a, b and c.');
+      expect(describeDecision(allowed({ type: 'group', ids: ['g-a', 'g-b', 'g-c'], names: ['a', 'b', 'c'] }))).toBe(
+        'Available to you through the groups a, b and c.',
+      );
     });
 
     it('names all the matching groups that denied it', () => {

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { decodeMask, encodeMask } from '../../../src/storage/mask';
 import { bucketOf } from '../../../src/storage/keys';
-import { decisionRow, decodeChunkRows, encodeTable, sameContent, TableChunk, DecisionBucket } from '../../../src/storage/layout';
+import {
+  decisionRow,
+  decodeChunkRows,
+  encodeTable,
+  sameContent,
+  TableChunk,
+  DecisionBucket,
+} from '../../../src/storage/layout';
 import type { RuleTable } from '../../../src/rules';
 
 const SCRIPTS = Array.from({ length: 40 }, (_, i) => `s-${i}`);
@@ -10,7 +17,9 @@ describe('script masks', () => {
   it('decode(encode(x)) keeps exactly the known scripts, in catalog order', () => {
     fc.assert(
       fc.property(fc.subarray(SCRIPTS), fc.array(fc.string()), (allowed, unknown) => {
-        expect(decodeMask(encodeMask([...allowed, ...unknown], SCRIPTS), SCRIPTS)).toEqual(SCRIPTS.filter((s) => allowed.includes(s)));
+        expect(decodeMask(encodeMask([...allowed, ...unknown], SCRIPTS), SCRIPTS)).toEqual(
+          SCRIPTS.filter((s) => allowed.includes(s)),
+        );
       }),
     );
   });
@@ -47,8 +56,12 @@ describe('table layout', () => {
     const values = encodeTable(table);
     const chunks = [...values.entries()].filter(([k]) => k.startsWith('rules:tbl:'));
     const rows = chunks.flatMap(([, v]) => decodeChunkRows(v as TableChunk, SCRIPTS));
-    expect(rows.sort((a, b) => a.id.localeCompare(b.id))).toEqual(table.rows.slice(1).sort((a, b) => a.id.localeCompare(b.id)));
-    const buckets = [...values.entries()].filter(([k]) => k.startsWith('rules:dx:')).map(([, v]) => v as DecisionBucket);
+    expect(rows.sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      table.rows.slice(1).sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    const buckets = [...values.entries()]
+      .filter(([k]) => k.startsWith('rules:dx:'))
+      .map(([, v]) => v as DecisionBucket);
     const group = buckets.map((b) => decisionRow(b, 'group', 'g-power', SCRIPTS)).find(Boolean);
     expect(group).toEqual({ type: 'group', id: 'g-power', name: '', allowed: ['s-3', 's-39'] });
     const space = buckets.map((b) => decisionRow(b, 'space', '1001', SCRIPTS)).find(Boolean);

@@ -48,8 +48,8 @@ export function AccessCheckPanel({ hasUnsavedEdits }: AccessCheckPanelProps) {
           Check access
         </Heading>
         <Text as="p">
-          Pick a person and a space to see, for each built-in script, whether they may run it there and which row of
-          the rule table decided.
+          Pick a person and a space to see, for each built-in script, whether they may run it there and which row of the
+          rule table decided.
         </Text>
       </Stack>
       {hasUnsavedEdits ? (
@@ -59,7 +59,13 @@ export function AccessCheckPanel({ hasUnsavedEdits }: AccessCheckPanelProps) {
       ) : null}
       <Box xcss={pickersStyles}>
         <Grid templateColumns="1fr 1fr" gap="space.200" alignItems="end">
-          <SubjectSelect type="user" label="Person" placeholder="Type a person’s name" value={user} onChange={setUser} />
+          <SubjectSelect
+            type="user"
+            label="Person"
+            placeholder="Type a person’s name"
+            value={user}
+            onChange={setUser}
+          />
           <SubjectSelect type="space" label="Space" placeholder="Search spaces" value={space} onChange={setSpace} />
         </Grid>
       </Box>
@@ -71,10 +77,19 @@ export function AccessCheckPanel({ hasUnsavedEdits }: AccessCheckPanelProps) {
       <Box role="status">
         {state.status === 'incomplete' ? <Text as="p">Choose a person and a space first.</Text> : null}
       </Box>
-      {state.status === 'idle' ? <Text as="p" color="color.text.subtle">No check yet.</Text> : null}
+      {state.status === 'idle' ? (
+        <Text as="p" color="color.text.subtle">
+          No check yet.
+        </Text>
+      ) : null}
       {state.status === 'loading' ? <LoadingState label="Checking access" /> : null}
       {state.status === 'failed' ? (
-        <ErrorState title="Access couldn't be checked" message={state.error.message} onRetry={() => void check()} headingLevel={3} />
+        <ErrorState
+          title="Access couldn't be checked"
+          message={state.error.message}
+          onRetry={() => void check()}
+          headingLevel={3}
+        />
       ) : null}
       {state.status === 'ready' ? <AccessResult explanation={state.data} /> : null}
     </Stack>

@@ -58,7 +58,9 @@ export function AccessResult({ explanation }: AccessResultProps) {
                   {script.name}
                 </th>
                 <td style={cellStyle}>
-                  <Lozenge appearance={script.allowed ? 'success' : 'removed'}>{script.allowed ? 'Allowed' : 'Restricted'}</Lozenge>
+                  <Lozenge appearance={script.allowed ? 'success' : 'removed'}>
+                    {script.allowed ? 'Allowed' : 'Restricted'}
+                  </Lozenge>
                 </td>
                 <td style={cellStyle}>{describeAccess(script, explanation)}</td>
               </tr>

@@ -17,7 +17,10 @@ export function userLabel(user: AccessExplanation['user']): string {
 }
 
 /** The reason for one script, e.g. "Restricted by the user rule for Bob Smith". */
-export function describeAccess(script: Pick<ScriptAccess, 'allowed' | 'decidedBy'>, explanation: Pick<AccessExplanation, 'user' | 'space'>): string {
+export function describeAccess(
+  script: Pick<ScriptAccess, 'allowed' | 'decidedBy'>,
+  explanation: Pick<AccessExplanation, 'user' | 'space'>,
+): string {
   const { allowed, decidedBy } = script;
   const verdict = allowed ? 'Allowed' : 'Restricted';
   switch (decidedBy.type) {

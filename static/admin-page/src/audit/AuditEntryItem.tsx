@@ -37,19 +37,36 @@ export function AuditEntryItem({ entry, scriptName }: AuditEntryItemProps) {
           <Text color="color.text.subtle">
             <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
           </Text>
-          <Lozenge appearance={entry.source === 'import' ? 'inprogress' : 'default'}>{entry.source === 'import' ? 'Import' : 'Edit'}</Lozenge>
+          <Lozenge appearance={entry.source === 'import' ? 'inprogress' : 'default'}>
+            {entry.source === 'import' ? 'Import' : 'Edit'}
+          </Lozenge>
           <Text color="color.text.subtle">Version {entry.version}</Text>
         </Inline>
         <Text as="p">{describeSummary(entry.summary)}</Text>
         {changeCount > 0 ? (
           <Box>
-            <Button appearance="subtle" spacing="compact" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen(!open)}>
-              {open ? 'Hide changes' : `Show ${changeCount.toLocaleString()} ${changeCount === 1 ? 'change' : 'changes'}`}
+            <Button
+              appearance="subtle"
+              spacing="compact"
+              aria-expanded={open}
+              aria-controls={detailsId}
+              onClick={() => setOpen(!open)}
+            >
+              {open
+                ? 'Hide changes'
+                : `Show ${changeCount.toLocaleString()} ${changeCount === 1 ? 'change' : 'changes'}`}
             </Button>
           </Box>
         ) : null}
         <div id={detailsId} hidden={!open}>
-          {open ? <ChangeList changes={entry.changes} omitted={entry.omittedChanges} scriptName={scriptName} omittedReason="not kept in the log" /> : null}
+          {open ? (
+            <ChangeList
+              changes={entry.changes}
+              omitted={entry.omittedChanges}
+              scriptName={scriptName}
+              omittedReason="not kept in the log"
+            />
+          ) : null}
         </div>
       </Stack>
     </Box>

@@ -56,11 +56,24 @@ function AuditPage({ cursor, page, scripts, onOlder, onNewer }: AuditPageProps) 
   const { state, retry } = useResolver(() => getAuditLog(cursor));
   if (state.status === 'loading') return <LoadingState label="Loading the audit log" />;
   if (state.status === 'failed') {
-    return <ErrorState title="The audit log couldn't be loaded" message={state.error.message} onRetry={retry} headingLevel={3} />;
+    return (
+      <ErrorState
+        title="The audit log couldn't be loaded"
+        message={state.error.message}
+        onRetry={retry}
+        headingLevel={3}
+      />
+    );
   }
   const { entries, nextCursor } = state.data;
   if (entries.length === 0 && page === 1) {
-    return <EmptyState header="No changes yet" description="Saved changes and imports will be listed here." headingLevel={3} />;
+    return (
+      <EmptyState
+        header="No changes yet"
+        description="Saved changes and imports will be listed here."
+        headingLevel={3}
+      />
+    );
   }
   const scriptName = scriptNamesFrom(scripts);
   return (

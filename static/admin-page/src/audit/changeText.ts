@@ -24,8 +24,24 @@ export function ruleLabel(type: RuleType, name: string, id: string): string {
 export type Tense = 'past' | 'planned';
 
 const VERBS = {
-  past: { on: 'Turned rules on', off: 'Turned rules off', add: 'Added', remove: 'Removed', change: 'Changed', allow: 'now allows', restrict: 'now restricts' },
-  planned: { on: 'Turn rules on', off: 'Turn rules off', add: 'Add', remove: 'Remove', change: 'Change', allow: 'allow', restrict: 'restrict' },
+  past: {
+    on: 'Turned rules on',
+    off: 'Turned rules off',
+    add: 'Added',
+    remove: 'Removed',
+    change: 'Changed',
+    allow: 'now allows',
+    restrict: 'now restricts',
+  },
+  planned: {
+    on: 'Turn rules on',
+    off: 'Turn rules off',
+    add: 'Add',
+    remove: 'Remove',
+    change: 'Change',
+    allow: 'allow',
+    restrict: 'restrict',
+  },
 } as const;
 
 export function describeChange(change: Change, scriptName: ScriptNames, tense: Tense = 'past'): string {

@@ -17,7 +17,11 @@ interface AddRulesModalProps {
 
 /** Choose spaces, groups and people to add rows for; each new row starts with every script unchecked. */
 export function AddRulesModal({ isInTable, onAdd, onClose }: AddRulesModalProps) {
-  const [chosen, setChosen] = useState<Record<SubjectType, readonly SubjectOption[]>>({ space: [], group: [], user: [] });
+  const [chosen, setChosen] = useState<Record<SubjectType, readonly SubjectOption[]>>({
+    space: [],
+    group: [],
+    user: [],
+  });
   const [needsChoice, setNeedsChoice] = useState(false);
   const all = PICKERS.flatMap((type) => chosen[type]);
 

@@ -66,9 +66,7 @@ export const RuleRow = memo(function RuleRow({
             {rule.type === 'global' ? GLOBAL_ROW_LABEL : <SubjectName name={label} id={rule.id} idLabel={idLabel} />}
           </Box>
           {status !== 'saved' ? <Lozenge appearance="moved">Unsaved</Lozenge> : null}
-          {rule.type === 'global' ? null : (
-            <RemoveRuleButton label={label} onRemove={() => onRemove(ref, label)} />
-          )}
+          {rule.type === 'global' ? null : <RemoveRuleButton label={label} onRemove={() => onRemove(ref, label)} />}
         </Box>
       </th>
       {scripts.map((script, column) => {

@@ -42,7 +42,16 @@ interface RuleTableProps {
  * both ways with a sticky header and subject column; arrow keys move between
  * checkboxes, Space toggles one.
  */
-export function RuleTable({ lines, scripts, newScriptKeys, draft, labelledBy, filter, onToggle, onRemove }: RuleTableProps) {
+export function RuleTable({
+  lines,
+  scripts,
+  newScriptKeys,
+  draft,
+  labelledBy,
+  filter,
+  onToggle,
+  onRemove,
+}: RuleTableProps) {
   const windowed = useWindowedLines(lines.length, LINE_HEIGHT_PX);
   const { range, scrollRef, headerRef, reveal, scrollToTop } = windowed;
   const pendingFocus = useRef<CellPosition | undefined>(undefined);
@@ -55,7 +64,9 @@ export function RuleTable({ lines, scripts, newScriptKeys, draft, labelledBy, fi
 
   const focusCell = useCallback(
     (cell: CellPosition): boolean => {
-      const input = scrollRef.current?.querySelector<HTMLInputElement>(`input[data-line="${cell.line}"][data-col="${cell.column}"]`);
+      const input = scrollRef.current?.querySelector<HTMLInputElement>(
+        `input[data-line="${cell.line}"][data-col="${cell.column}"]`,
+      );
       if (!input) return false;
       input.focus();
       return true;
@@ -123,10 +134,20 @@ export function RuleTable({ lines, scripts, newScriptKeys, draft, labelledBy, fi
             {group.lines.map(({ line, index: lineIndex }) => {
               const ariaRowIndex = lineIndex + 2;
               if (line.kind === 'heading') {
-                return <SectionHeadingRow key="heading" section={line.section} count={line.count} columnCount={columnCount} ariaRowIndex={ariaRowIndex} />;
+                return (
+                  <SectionHeadingRow
+                    key="heading"
+                    section={line.section}
+                    count={line.count}
+                    columnCount={columnCount}
+                    ariaRowIndex={ariaRowIndex}
+                  />
+                );
               }
               if (line.kind === 'empty') {
-                return <EmptySectionRow key="empty" text={line.text} columnCount={columnCount} ariaRowIndex={ariaRowIndex} />;
+                return (
+                  <EmptySectionRow key="empty" text={line.text} columnCount={columnCount} ariaRowIndex={ariaRowIndex} />
+                );
               }
               const ref = ruleRef(line.rule);
               return (
@@ -144,7 +165,9 @@ export function RuleTable({ lines, scripts, newScriptKeys, draft, labelledBy, fi
                 />
               );
             })}
-            {index === visible.length - 1 && bottomSpace > 0 ? <SpacerRow height={bottomSpace} columnCount={columnCount} /> : null}
+            {index === visible.length - 1 && bottomSpace > 0 ? (
+              <SpacerRow height={bottomSpace} columnCount={columnCount} />
+            ) : null}
           </tbody>
         ))}
       </table>
@@ -170,7 +193,17 @@ function groupBySection(lines: readonly TableLine[], start: number, end: number)
   return groups;
 }
 
-function SectionHeadingRow({ section, count, columnCount, ariaRowIndex }: { section: RuleSection; count: number; columnCount: number; ariaRowIndex: number }) {
+function SectionHeadingRow({
+  section,
+  count,
+  columnCount,
+  ariaRowIndex,
+}: {
+  section: RuleSection;
+  count: number;
+  columnCount: number;
+  ariaRowIndex: number;
+}) {
   return (
     <tr aria-rowindex={ariaRowIndex}>
       <th scope="rowgroup" colSpan={columnCount} style={sectionHeadingCellStyle}>
@@ -184,7 +217,15 @@ function SectionHeadingRow({ section, count, columnCount, ariaRowIndex }: { sect
   );
 }
 
-function EmptySectionRow({ text, columnCount, ariaRowIndex }: { text: string; columnCount: number; ariaRowIndex: number }) {
+function EmptySectionRow({
+  text,
+  columnCount,
+  ariaRowIndex,
+}: {
+  text: string;
+  columnCount: number;
+  ariaRowIndex: number;
+}) {
   return (
     <tr aria-rowindex={ariaRowIndex}>
       <td colSpan={columnCount} style={emptySectionCellStyle}>

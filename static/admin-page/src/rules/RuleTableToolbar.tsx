@@ -43,7 +43,9 @@ export function RuleTableToolbar({ filter, shown, total, onFilterChange, onAdd }
       <Inline space="space.200" alignBlock="center">
         <Box role="status">
           <Text id={countId} color="color.text.subtle">
-            {filter.trim() ? `Showing ${shown.toLocaleString()} of ${total.toLocaleString()} rows` : `${total.toLocaleString()} rows`}
+            {filter.trim()
+              ? `Showing ${shown.toLocaleString()} of ${total.toLocaleString()} rows`
+              : `${total.toLocaleString()} rows`}
           </Text>
         </Box>
         <Button appearance="default" iconBefore={AddIcon} onClick={onAdd}>

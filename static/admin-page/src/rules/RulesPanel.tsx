@@ -49,7 +49,8 @@ export function RulesPanel({ editor }: RulesPanelProps) {
     setAdding(false);
     setFilter('');
     const parts = [`Added ${added.length} ${added.length === 1 ? 'row' : 'rows'}, every script unchecked.`];
-    if (skipped.length > 0) parts.push(`Already in the table, not added again: ${skipped.map(subjectLabel).join(', ')}.`);
+    if (skipped.length > 0)
+      parts.push(`Already in the table, not added again: ${skipped.map(subjectLabel).join(', ')}.`);
     setNote(parts.join(' '));
   };
 
@@ -70,7 +71,11 @@ export function RulesPanel({ editor }: RulesPanelProps) {
             setNote('Your unsaved changes were discarded.');
           }}
         />
-        <SaveFeedback status={editor.status} onSave={() => void editor.save()} onReload={() => void editor.reloadKeepingEdits()} />
+        <SaveFeedback
+          status={editor.status}
+          onSave={() => void editor.save()}
+          onReload={() => void editor.reloadKeepingEdits()}
+        />
       </Stack>
       <Stack space="space.150">
         <Heading size="medium" as="h2" id={tableHeadingId}>
@@ -88,7 +93,13 @@ export function RulesPanel({ editor }: RulesPanelProps) {
           />
         ) : (
           <>
-            <RuleTableToolbar filter={filter} shown={lines.shown} total={lines.total} onFilterChange={setFilter} onAdd={() => setAdding(true)} />
+            <RuleTableToolbar
+              filter={filter}
+              shown={lines.shown}
+              total={lines.total}
+              onFilterChange={setFilter}
+              onAdd={() => setAdding(true)}
+            />
             <Box role="status">{note ? <Text as="p">{note}</Text> : null}</Box>
             <RuleTable
               lines={lines.lines}

@@ -3,7 +3,8 @@ import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text } from '@atlaskit/primitives';
 import Toggle from '@atlaskit/toggle';
 
-export const RULES_OFF_MEANING = 'Off: every space admin may run every built-in script in the spaces they administer. The rule table is kept but not used.';
+export const RULES_OFF_MEANING =
+  'Off: every space admin may run every built-in script in the spaces they administer. The rule table is kept but not used.';
 export const RULES_ON_MEANING = 'On: the rule table below decides which built-in scripts each space admin may run.';
 
 interface RulesToggleProps {
@@ -20,7 +21,12 @@ export function RulesToggle({ enabled, unsaved, onChange }: RulesToggleProps) {
   return (
     <Stack space="space.100">
       <Inline space="space.100" alignBlock="center">
-        <Toggle id={toggleId} isChecked={enabled} onChange={(event) => onChange(event.target.checked)} descriptionId={meaningId} />
+        <Toggle
+          id={toggleId}
+          isChecked={enabled}
+          onChange={(event) => onChange(event.target.checked)}
+          descriptionId={meaningId}
+        />
         <Box as="label" htmlFor={toggleId}>
           <Text weight="bold">Built-in script rules</Text>
         </Box>

@@ -46,7 +46,10 @@ function FeedbackMessage({ status, onSave, onReload }: SaveFeedbackProps) {
         <SectionMessage appearance="warning" title="Someone else saved the rules first" headingLevel="h3">
           <Stack space="space.100" alignInline="start">
             <Text as="p">{status.message}</Text>
-            <Text as="p">Nothing of yours was saved, and nothing is lost: reload to see their changes with your edits re-applied on top, then save again.</Text>
+            <Text as="p">
+              Nothing of yours was saved, and nothing is lost: reload to see their changes with your edits re-applied on
+              top, then save again.
+            </Text>
             <Button appearance="primary" onClick={onReload}>
               Reload and keep my edits
             </Button>

@@ -34,7 +34,12 @@ export function nextCell(
   }
 }
 
-function ruleLine(lines: readonly Pick<TableLine, 'kind'>[], start: number, step: 1 | -1, column: number): CellPosition | undefined {
+function ruleLine(
+  lines: readonly Pick<TableLine, 'kind'>[],
+  start: number,
+  step: 1 | -1,
+  column: number,
+): CellPosition | undefined {
   for (let line = start + step; line >= 0 && line < lines.length; line += step) {
     if (lines[line]?.kind === 'rule') return { line, column };
   }

@@ -25,7 +25,12 @@ export function readConflictDetails(details: unknown): ConflictDetails {
  * "Ada Lovelace changed the rules on 24 Nov 2026, 19:53, after you started
  * editing." Falls back to the server's own message when it gave no details.
  */
-export function describeConflict(details: ConflictDetails, serverMessage: string, locale?: string, timeZone?: string): string {
+export function describeConflict(
+  details: ConflictDetails,
+  serverMessage: string,
+  locale?: string,
+  timeZone?: string,
+): string {
   if (!details.updatedBy && !details.updatedAt) return serverMessage;
   const who = details.updatedBy?.displayName?.trim() || details.updatedBy?.accountId || 'Someone';
   const when = details.updatedAt ? ` on ${formatDateTime(details.updatedAt, locale, timeZone)}` : '';

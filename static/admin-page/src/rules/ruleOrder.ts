@@ -15,7 +15,8 @@ export function ruleRef(rule: Pick<Rule, 'type' | 'id'>): RuleRef {
 
 export const GLOBAL_REF: RuleRef = 'global:global';
 
-export const compareRules: (a: Pick<Rule, 'type' | 'id' | 'name'>, b: Pick<Rule, 'type' | 'id' | 'name'>) => number = compareRows;
+export const compareRules: (a: Pick<Rule, 'type' | 'id' | 'name'>, b: Pick<Rule, 'type' | 'id' | 'name'>) => number =
+  compareRows;
 
 /** The given script keys, deduplicated, in catalog (column) order; unknown keys are dropped. */
 export function inScriptOrder(keys: Iterable<string>, order: readonly string[]): string[] {

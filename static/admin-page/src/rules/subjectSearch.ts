@@ -31,7 +31,8 @@ export function toOption(match: SubjectMatch, isInTable: (ref: RuleRef) => boole
   return { value, label: subjectLabel(match), match, inTable: isInTable(value) };
 }
 
-export type SearchOutcome = { ok: true; options: SubjectOption[] } | { ok: false; message: string } | { ok: true; stale: true };
+export type SearchOutcome =
+  { ok: true; options: SubjectOption[] } | { ok: false; message: string } | { ok: true; stale: true };
 
 /** Creates a searcher whose results are dropped when a newer search has started meanwhile. */
 export function createSubjectSearcher(type: SubjectType, pauseMs = SEARCH_PAUSE_MS) {

@@ -41,7 +41,9 @@ export function useWindowedLines(count: number, lineHeight: number): WindowedLin
       headerHeight: headerRef.current?.offsetHeight ?? INITIAL_VIEWPORT.headerHeight,
     };
     setViewport((current) =>
-      current.scrollTop === next.scrollTop && current.height === next.height && current.headerHeight === next.headerHeight
+      current.scrollTop === next.scrollTop &&
+      current.height === next.height &&
+      current.headerHeight === next.headerHeight
         ? current
         : next,
     );

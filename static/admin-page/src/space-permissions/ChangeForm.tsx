@@ -8,7 +8,16 @@ import SectionMessage from '@atlaskit/section-message';
 import { ErrorState } from '../../../shared/components/ErrorState';
 import { LoadingState } from '../../../shared/components/LoadingState';
 import type { ResolverError } from '../../../shared/resolverResult';
-import { OPERATIONS, opLabel, previewChanges, submitChanges, type Action, type ChangeRequest, type Op, type Preview } from './api';
+import {
+  OPERATIONS,
+  opLabel,
+  previewChanges,
+  submitChanges,
+  type Action,
+  type ChangeRequest,
+  type Op,
+  type Preview,
+} from './api';
 import { MultiPicker, type Option } from './Pickers';
 
 type State =
@@ -38,7 +47,10 @@ export function ChangeForm({ onSubmitted }: ChangeFormProps) {
 
   const request = (): ChangeRequest => ({
     spaceKeys: spaces.map((s) => s.value),
-    subjects: [...users.map((u) => ({ type: 'user' as const, id: u.value })), ...groups.map((g) => ({ type: 'group' as const, id: g.value }))],
+    subjects: [
+      ...users.map((u) => ({ type: 'user' as const, id: u.value })),
+      ...groups.map((g) => ({ type: 'group' as const, id: g.value })),
+    ],
     operations: OPERATIONS.filter((o) => ops.has(opId(o))).map(({ key, target }) => ({ key, target })),
     action,
   });
@@ -54,7 +66,9 @@ export function ChangeForm({ onSubmitted }: ChangeFormProps) {
     const r = request();
     setState({ status: 'loading', what: 'Reading the spaces’ current permissions' });
     const result = await previewChanges(r);
-    setState(result.ok ? { status: 'preview', preview: result.data, request: r } : { status: 'failed', error: result.error });
+    setState(
+      result.ok ? { status: 'preview', preview: result.data, request: r } : { status: 'failed', error: result.error },
+    );
   };
   const submit = async (r: ChangeRequest) => {
     setState({ status: 'loading', what: 'Queuing the changes' });
@@ -71,25 +85,60 @@ export function ChangeForm({ onSubmitted }: ChangeFormProps) {
         Change permissions
       </Heading>
       <Grid gap="space.200" templateColumns="repeat(auto-fit, minmax(16rem, 1fr))">
-        <MultiPicker type="space" label="Spaces" placeholder="Search spaces" value={spaces} onChange={(v) => (setSpaces(v), edited())} />
-        <MultiPicker type="user" label="People" placeholder="Search people" value={users} onChange={(v) => (setUsers(v), edited())} />
-        <MultiPicker type="group" label="Groups" placeholder="Search groups" value={groups} onChange={(v) => (setGroups(v), edited())} />
+        <MultiPicker
+          type="space"
+          label="Spaces"
+          placeholder="Search spaces"
+          value={spaces}
+          onChange={(v) => (setSpaces(v), edited())}
+        />
+        <MultiPicker
+          type="user"
+          label="People"
+          placeholder="Search people"
+          value={users}
+          onChange={(v) => (setUsers(v), edited())}
+        />
+        <MultiPicker
+          type="group"
+          label="Groups"
+          placeholder="Search groups"
+          value={groups}
+          onChange={(v) => (setGroups(v), edited())}
+        />
       </Grid>
       <Box as="fieldset" xcss={opsGrid}>
-        <Text as="strong" size="small">Permissions</Text>
+        <Text as="strong" size="small">
+          Permissions
+        </Text>
         <Grid gap="space.050" templateColumns="repeat(auto-fill, minmax(13rem, 1fr))">
           {OPERATIONS.map((op) => (
-            <Checkbox key={opId(op)} label={op.label} name="operation" value={opId(op)} isChecked={ops.has(opId(op))} onChange={() => toggle(op)} />
+            <Checkbox
+              key={opId(op)}
+              label={op.label}
+              name="operation"
+              value={opId(op)}
+              isChecked={ops.has(opId(op))}
+              onChange={() => toggle(op)}
+            />
           ))}
         </Grid>
       </Box>
       <Box as="fieldset">
         <Inline space="space.200" alignBlock="center">
-          <Text as="strong" size="small">Change</Text>
+          <Text as="strong" size="small">
+            Change
+          </Text>
           {(['grant', 'revoke'] as const).map((a) => (
             <label key={a}>
               <Inline as="span" space="space.050" alignBlock="center">
-                <input type="radio" name={actionName} value={a} checked={action === a} onChange={() => (setAction(a), edited())} />
+                <input
+                  type="radio"
+                  name={actionName}
+                  value={a}
+                  checked={action === a}
+                  onChange={() => (setAction(a), edited())}
+                />
                 <Text>{a === 'grant' ? 'Grant' : 'Revoke'}</Text>
               </Inline>
             </label>
@@ -102,7 +151,14 @@ export function ChangeForm({ onSubmitted }: ChangeFormProps) {
         </Button>
       </Inline>
       {state.status === 'loading' ? <LoadingState label={state.what} /> : null}
-      {state.status === 'failed' ? <ErrorState title="The changes could not be previewed or queued" message={state.error.message} headingLevel={4} onRetry={state.error.code === 'FORBIDDEN' ? undefined : preview} /> : null}
+      {state.status === 'failed' ? (
+        <ErrorState
+          title="The changes could not be previewed or queued"
+          message={state.error.message}
+          headingLevel={4}
+          onRetry={state.error.code === 'FORBIDDEN' ? undefined : preview}
+        />
+      ) : null}
       {state.status === 'submitted' ? (
         <SectionMessage appearance="success" title="Queued">
           <Text as="p">{state.changes} change(s) queued for the relay. Follow them in the job list below.</Text>
@@ -131,8 +187,18 @@ export function ChangeForm({ onSubmitted }: ChangeFormProps) {
                     <td>{opLabel(row.operation)}</td>
                     <td>
                       <Stack space="space.050">
-                        {row.status === 'change' ? <Lozenge appearance="inprogress">{state.request.action === 'grant' ? 'Will grant' : 'Will revoke'}</Lozenge> : <Lozenge>Already so</Lozenge>}
-                        {row.note ? <Text size="small" color="color.text.subtle">{row.note}</Text> : null}
+                        {row.status === 'change' ? (
+                          <Lozenge appearance="inprogress">
+                            {state.request.action === 'grant' ? 'Will grant' : 'Will revoke'}
+                          </Lozenge>
+                        ) : (
+                          <Lozenge>Already so</Lozenge>
+                        )}
+                        {row.note ? (
+                          <Text size="small" color="color.text.subtle">
+                            {row.note}
+                          </Text>
+                        ) : null}
                       </Stack>
                     </td>
                   </tr>

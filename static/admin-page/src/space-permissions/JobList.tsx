@@ -8,7 +8,10 @@ import { LoadingState } from '../../../shared/components/LoadingState';
 import type { ResolverResult } from '../../../shared/resolverResult';
 import { formatWhen, opLabel, type ItemState, type Job } from './api';
 
-const STATE_TEXT: Record<ItemState, { text: string; appearance: 'default' | 'inprogress' | 'success' | 'removed' | 'new' }> = {
+const STATE_TEXT: Record<
+  ItemState,
+  { text: string; appearance: 'default' | 'inprogress' | 'success' | 'removed' | 'new' }
+> = {
   queued: { text: 'Queued', appearance: 'default' },
   'in-progress': { text: 'In progress', appearance: 'inprogress' },
   applied: { text: 'Applied', appearance: 'success' },
@@ -16,7 +19,13 @@ const STATE_TEXT: Record<ItemState, { text: string; appearance: 'default' | 'inp
   failed: { text: 'Failed', appearance: 'removed' },
 };
 
-const jobStyles = xcss({ borderColor: 'color.border', borderStyle: 'solid', borderWidth: 'border.width', borderRadius: 'radius.small', padding: 'space.150' });
+const jobStyles = xcss({
+  borderColor: 'color.border',
+  borderStyle: 'solid',
+  borderWidth: 'border.width',
+  borderRadius: 'radius.small',
+  padding: 'space.150',
+});
 
 interface JobListProps {
   result: ResolverResult<{ jobs: Job[] }> | undefined;
@@ -33,14 +42,28 @@ export function JobList({ result, onRefresh }: JobListProps) {
         <Button onClick={onRefresh}>Refresh</Button>
       </Inline>
       {!result ? <LoadingState label="Loading jobs" /> : null}
-      {result && !result.ok ? <ErrorState title="The jobs could not be loaded" message={result.error.message} headingLevel={4} onRetry={result.error.code === 'FORBIDDEN' ? undefined : onRefresh} /> : null}
-      {result?.ok && result.data.jobs.length === 0 ? <EmptyState header="No jobs yet" description="Submitted permission changes show here with each item's state." headingLevel={4} /> : null}
+      {result && !result.ok ? (
+        <ErrorState
+          title="The jobs could not be loaded"
+          message={result.error.message}
+          headingLevel={4}
+          onRetry={result.error.code === 'FORBIDDEN' ? undefined : onRefresh}
+        />
+      ) : null}
+      {result?.ok && result.data.jobs.length === 0 ? (
+        <EmptyState
+          header="No jobs yet"
+          description="Submitted permission changes show here with each item's state."
+          headingLevel={4}
+        />
+      ) : null}
       {result?.ok
         ? result.data.jobs.map((job) => (
             <Box key={job.id} xcss={jobStyles} as="section" aria-label={`Job ${job.id}`} testId="permission-job">
               <Stack space="space.100">
                 <Text as="p">
-                  <Text weight="semibold">{job.action === 'grant' ? 'Grant' : 'Revoke'}</Text>, submitted by {job.submittedBy.displayName ?? job.submittedBy.accountId} on {formatWhen(job.submittedAt)}:{' '}
+                  <Text weight="semibold">{job.action === 'grant' ? 'Grant' : 'Revoke'}</Text>, submitted by{' '}
+                  {job.submittedBy.displayName ?? job.submittedBy.accountId} on {formatWhen(job.submittedAt)}:{' '}
                   {(Object.keys(STATE_TEXT) as ItemState[])
                     .filter((s) => job.counts[s] > 0)
                     .map((s) => `${job.counts[s]} ${STATE_TEXT[s].text.toLowerCase()}`)
@@ -63,7 +86,9 @@ export function JobList({ result, onRefresh }: JobListProps) {
                         <td>{opLabel(item.operation)}</td>
                         <td>
                           <Stack space="space.050">
-                            <Lozenge appearance={STATE_TEXT[item.state].appearance}>{STATE_TEXT[item.state].text}</Lozenge>
+                            <Lozenge appearance={STATE_TEXT[item.state].appearance}>
+                              {STATE_TEXT[item.state].text}
+                            </Lozenge>
                             {item.state === 'failed' && item.message ? <Text size="small">{item.message}</Text> : null}
                           </Stack>
                         </td>

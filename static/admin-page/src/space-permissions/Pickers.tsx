@@ -4,7 +4,11 @@ import { AsyncSelect } from '@atlaskit/select';
 import { FieldLabel } from '../../../shared/components/FieldLabel';
 import { search, type Picked } from './api';
 
-export interface Option { label: string; value: string; picked: Picked }
+export interface Option {
+  label: string;
+  value: string;
+  picked: Picked;
+}
 
 interface MultiPickerProps {
   type: 'user' | 'group' | 'space';
@@ -30,7 +34,11 @@ export function MultiPicker({ type, label, placeholder, value, onChange }: Multi
         return [];
       }
       setError(undefined);
-      return result.data.map((p) => ({ label: labelOf(p), value: type === 'space' ? (p.key ?? p.id) : p.id, picked: p }));
+      return result.data.map((p) => ({
+        label: labelOf(p),
+        value: type === 'space' ? (p.key ?? p.id) : p.id,
+        picked: p,
+      }));
     },
     [type],
   );
@@ -45,7 +53,13 @@ export function MultiPicker({ type, label, placeholder, value, onChange }: Multi
         onChange={(next) => onChange([...(next ?? [])])}
         placeholder={placeholder}
         loadingMessage={() => 'Searching…'}
-        noOptionsMessage={({ inputValue }) => (error ? 'The search failed; see below.' : inputValue.trim() ? `Nothing matches “${inputValue.trim()}”` : 'Type to search')}
+        noOptionsMessage={({ inputValue }) =>
+          error
+            ? 'The search failed; see below.'
+            : inputValue.trim()
+              ? `Nothing matches “${inputValue.trim()}”`
+              : 'Type to search'
+        }
         isInvalid={error !== undefined}
         descriptionId={error ? errorId : undefined}
       />

@@ -9,7 +9,13 @@ import { LoadingState } from '../../../shared/components/LoadingState';
 import type { ResolverError, ResolverResult } from '../../../shared/resolverResult';
 import { formatWhen, rotateSecret, type RelaySetup, type Rotated } from './api';
 
-const codeStyles = xcss({ fontFamily: 'font.family.code', wordBreak: 'break-all', backgroundColor: 'color.background.neutral', padding: 'space.050', borderRadius: 'radius.small' });
+const codeStyles = xcss({
+  fontFamily: 'font.family.code',
+  wordBreak: 'break-all',
+  backgroundColor: 'color.background.neutral',
+  padding: 'space.050',
+  borderRadius: 'radius.small',
+});
 
 interface RelayLinkPanelProps {
   result: ResolverResult<RelaySetup> | undefined;
@@ -35,7 +41,15 @@ export function RelayLinkPanel({ result, onChanged }: RelayLinkPanelProps) {
   };
 
   if (!result) return <LoadingState label="Loading the relay link" />;
-  if (!result.ok) return <ErrorState title="The relay link could not be loaded" message={result.error.message} headingLevel={3} onRetry={result.error.code === 'FORBIDDEN' ? undefined : onChanged} />;
+  if (!result.ok)
+    return (
+      <ErrorState
+        title="The relay link could not be loaded"
+        message={result.error.message}
+        headingLevel={3}
+        onRetry={result.error.code === 'FORBIDDEN' ? undefined : onChanged}
+      />
+    );
   const setup = result.data;
   return (
     <Stack space="space.150">
@@ -48,8 +62,12 @@ export function RelayLinkPanel({ result, onChanged }: RelayLinkPanelProps) {
         </SectionMessage>
       ) : null}
       <Stack space="space.050">
-        <Text weight="semibold" size="small">Web trigger URL (RELAY_TRIGGER_URL)</Text>
-        <Box xcss={codeStyles} testId="relay-trigger-url">{setup.webTriggerUrl}</Box>
+        <Text weight="semibold" size="small">
+          Web trigger URL (RELAY_TRIGGER_URL)
+        </Text>
+        <Box xcss={codeStyles} testId="relay-trigger-url">
+          {setup.webTriggerUrl}
+        </Box>
       </Stack>
       <Text as="p">
         {setup.link.linked
@@ -66,20 +84,30 @@ export function RelayLinkPanel({ result, onChanged }: RelayLinkPanelProps) {
         <SectionMessage appearance="information" title="Copy the link secret now">
           <Stack space="space.100">
             <Text as="p">This is the only time it is shown. The relay's previous secret no longer works.</Text>
-            <Box xcss={codeStyles} id={secretId} testId="relay-link-secret">{rotated.secret}</Box>
+            <Box xcss={codeStyles} id={secretId} testId="relay-link-secret">
+              {rotated.secret}
+            </Box>
             <Inline space="space.100">
-              <Button onClick={() => void navigator.clipboard?.writeText(rotated.secret)} aria-describedby={secretId}>Copy secret</Button>
+              <Button onClick={() => void navigator.clipboard?.writeText(rotated.secret)} aria-describedby={secretId}>
+                Copy secret
+              </Button>
               <Button onClick={() => setRotated(undefined)}>I have copied it</Button>
             </Inline>
           </Stack>
         </SectionMessage>
       ) : null}
-      {error ? <ErrorState title="A new secret could not be generated" message={error.message} headingLevel={4} /> : null}
+      {error ? (
+        <ErrorState title="A new secret could not be generated" message={error.message} headingLevel={4} />
+      ) : null}
       <Inline space="space.200" alignBlock="center">
         <Button appearance={setup.link.linked ? 'default' : 'primary'} isDisabled={busy} onClick={rotate}>
           {setup.link.linked ? 'Rotate link secret' : 'Generate link secret'}
         </Button>
-        <Checkbox label="Also replace the web trigger URL" isChecked={replaceUrl} onChange={() => setReplaceUrl(!replaceUrl)} />
+        <Checkbox
+          label="Also replace the web trigger URL"
+          isChecked={replaceUrl}
+          onChange={() => setReplaceUrl(!replaceUrl)}
+        />
       </Inline>
     </Stack>
   );

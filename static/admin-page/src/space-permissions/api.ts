@@ -5,9 +5,20 @@ import type { ResolverResult } from '../../../shared/resolverResult';
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export type Action = 'grant' | 'revoke';
-export interface Op { key: string; target: string }
-export interface Subject { type: 'user' | 'group'; id: string; name?: string }
-export interface Picked { id: string; name: string; key?: string }
+export interface Op {
+  key: string;
+  target: string;
+}
+export interface Subject {
+  type: 'user' | 'group';
+  id: string;
+  name?: string;
+}
+export interface Picked {
+  id: string;
+  name: string;
+  key?: string;
+}
 
 /** Every key/target pair Confluence's space-permission API accepts, with a name for people. */
 export const OPERATIONS: readonly (Op & { label: string })[] = [
@@ -27,12 +38,34 @@ export const OPERATIONS: readonly (Op & { label: string })[] = [
   { key: 'archive', target: 'page', label: 'Archive pages' },
 ];
 
-export const opLabel = (op: Op): string => OPERATIONS.find((o) => o.key === op.key && o.target === op.target)?.label ?? `${op.key}/${op.target}`;
+export const opLabel = (op: Op): string =>
+  OPERATIONS.find((o) => o.key === op.key && o.target === op.target)?.label ?? `${op.key}/${op.target}`;
 
-export interface PreviewRow { spaceKey: string; spaceName: string; subject: Subject; operation: Op; status: 'change' | 'already'; note?: string }
-export interface Preview { rows: PreviewRow[]; changes: number; already: number }
+export interface PreviewRow {
+  spaceKey: string;
+  spaceName: string;
+  subject: Subject;
+  operation: Op;
+  status: 'change' | 'already';
+  note?: string;
+}
+export interface Preview {
+  rows: PreviewRow[];
+  changes: number;
+  already: number;
+}
 export type ItemState = 'queued' | 'in-progress' | 'applied' | 'already' | 'failed';
-export interface JobItem { itemId: string; spaceKey: string; spaceName?: string; subject: Subject; operation: Op; state: ItemState; attempts: number; message?: string; finishedAt?: string }
+export interface JobItem {
+  itemId: string;
+  spaceKey: string;
+  spaceName?: string;
+  subject: Subject;
+  operation: Op;
+  state: ItemState;
+  attempts: number;
+  message?: string;
+  finishedAt?: string;
+}
 export interface Job {
   id: string;
   action: Action;
@@ -49,23 +82,38 @@ export interface RelaySetup {
   pending: boolean;
   warning?: string;
 }
-export interface Rotated { secret: string; fingerprint: string; createdAt: string; webTriggerUrl: string }
+export interface Rotated {
+  secret: string;
+  fingerprint: string;
+  createdAt: string;
+  webTriggerUrl: string;
+}
 
 const isPreview = (d: unknown): d is Preview => isRecord(d) && Array.isArray(d.rows) && typeof d.changes === 'number';
 const isJobs = (d: unknown): d is { jobs: Job[]; nextCursor?: string } => isRecord(d) && Array.isArray(d.jobs);
 const isSetup = (d: unknown): d is RelaySetup => isRecord(d) && typeof d.webTriggerUrl === 'string' && isRecord(d.link);
-const isRotated = (d: unknown): d is Rotated => isRecord(d) && typeof d.secret === 'string' && typeof d.webTriggerUrl === 'string';
+const isRotated = (d: unknown): d is Rotated =>
+  isRecord(d) && typeof d.secret === 'string' && typeof d.webTriggerUrl === 'string';
 const isSubmitted = (d: unknown): d is { jobId: string; changes: number } => isRecord(d) && typeof d.jobId === 'string';
-const isMatches = (d: unknown): d is Picked[] => Array.isArray(d) && d.every((m) => isRecord(m) && typeof m.id === 'string' && typeof m.name === 'string');
+const isMatches = (d: unknown): d is Picked[] =>
+  Array.isArray(d) && d.every((m) => isRecord(m) && typeof m.id === 'string' && typeof m.name === 'string');
 
-export interface ChangeRequest { spaceKeys: string[]; subjects: { type: 'user' | 'group'; id: string }[]; operations: Op[]; action: Action }
+export interface ChangeRequest {
+  spaceKeys: string[];
+  subjects: { type: 'user' | 'group'; id: string }[];
+  operations: Op[];
+  action: Action;
+}
 
-export const previewChanges = (r: ChangeRequest): Promise<ResolverResult<Preview>> => invokeResolver('previewPermissionChanges', { ...r }, isPreview);
-export const submitChanges = (r: ChangeRequest): Promise<ResolverResult<{ jobId: string; changes: number }>> => invokeResolver('submitPermissionChanges', { ...r }, isSubmitted);
+export const previewChanges = (r: ChangeRequest): Promise<ResolverResult<Preview>> =>
+  invokeResolver('previewPermissionChanges', { ...r }, isPreview);
+export const submitChanges = (r: ChangeRequest): Promise<ResolverResult<{ jobId: string; changes: number }>> =>
+  invokeResolver('submitPermissionChanges', { ...r }, isSubmitted);
 export const listJobs = (cursor?: string) => invokeResolver('listPermissionJobs', cursor ? { cursor } : {}, isJobs);
 export const getRelaySetup = () => invokeResolver('getRelaySetup', {}, isSetup);
 export const rotateSecret = (replaceUrl: boolean) => invokeResolver('rotateRelaySecret', { replaceUrl }, isRotated);
-export const search = (type: 'user' | 'group' | 'space', query: string) => invokeResolver('searchSubjects', { type, query }, isMatches);
+export const search = (type: 'user' | 'group' | 'space', query: string) =>
+  invokeResolver('searchSubjects', { type, query }, isMatches);
 
 export function formatWhen(iso: string | undefined): string {
   if (!iso) return '';

@@ -38,7 +38,9 @@ export function ExportSection() {
       <Heading size="medium" as="h2">
         Export
       </Heading>
-      <Text as="p">Download the saved rule table (toggle, scripts and every row) as a JSON file, to keep or to import later.</Text>
+      <Text as="p">
+        Download the saved rule table (toggle, scripts and every row) as a JSON file, to keep or to import later.
+      </Text>
       <Box>
         <Button iconBefore={DownloadIcon} onClick={() => void run()} isLoading={state.status === 'loading'}>
           Export as JSON
@@ -48,13 +50,19 @@ export function ExportSection() {
         {state.status === 'done' ? (
           <SectionMessage appearance="success">
             <Text as="p">
-              Downloaded {state.fileName}: version {state.version}, {state.rows.toLocaleString()} {state.rows === 1 ? 'row' : 'rows'}.
+              Downloaded {state.fileName}: version {state.version}, {state.rows.toLocaleString()}{' '}
+              {state.rows === 1 ? 'row' : 'rows'}.
             </Text>
           </SectionMessage>
         ) : null}
       </Box>
       {state.status === 'failed' ? (
-        <ErrorState title="The rules couldn't be exported" message={state.error.message} onRetry={() => void run()} headingLevel={3} />
+        <ErrorState
+          title="The rules couldn't be exported"
+          message={state.error.message}
+          onRetry={() => void run()}
+          headingLevel={3}
+        />
       ) : null}
     </Stack>
   );

@@ -20,7 +20,15 @@ interface ImportPreviewProps {
 }
 
 /** What importing the file would change, before anything is changed. */
-export function ImportPreview({ fileName, description, preview, scriptName, applying, onApply, onCancel }: ImportPreviewProps) {
+export function ImportPreview({
+  fileName,
+  description,
+  preview,
+  scriptName,
+  applying,
+  onApply,
+  onCancel,
+}: ImportPreviewProps) {
   const [showAll, setShowAll] = useState(false);
   const { changes } = preview;
   const listed = showAll ? changes : changes.slice(0, FIRST_CHANGES);
@@ -37,7 +45,13 @@ export function ImportPreview({ fileName, description, preview, scriptName, appl
           : `Importing it would replace the saved rules (version ${preview.version}): ${lowerFirst(describeSummary(summarise(changes), 'planned'))}. The table would then have ${preview.rows.toLocaleString()} ${preview.rows === 1 ? 'row' : 'rows'}.`}
       </Text>
       {nothing ? null : (
-        <ChangeList changes={listed} omitted={changes.length - listed.length} omittedReason="not listed here" scriptName={scriptName} tense="planned" />
+        <ChangeList
+          changes={listed}
+          omitted={changes.length - listed.length}
+          omittedReason="not listed here"
+          scriptName={scriptName}
+          tense="planned"
+        />
       )}
       {!nothing && changes.length > FIRST_CHANGES ? (
         <Inline>

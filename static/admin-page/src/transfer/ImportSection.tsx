@@ -48,7 +48,9 @@ export function ImportSection({ version, scriptName, hasUnsavedEdits, onImported
   const preview = async (file: ChosenFile, againstVersion: number) => {
     setState({ status: 'previewing', file });
     const result = await importConfig(file.data, true, againstVersion);
-    setState(result.ok ? { status: 'preview', file, preview: result.data, applying: false } : failure(file, result.error));
+    setState(
+      result.ok ? { status: 'preview', file, preview: result.data, applying: false } : failure(file, result.error),
+    );
   };
 
   const onFileChosen = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -105,7 +107,11 @@ export function ImportSection({ version, scriptName, hasUnsavedEdits, onImported
         style={{ display: 'none' }}
         onChange={(event) => void onFileChosen(event)}
       />
-      <Button iconBefore={UploadIcon} onClick={() => inputRef.current?.click()} isDisabled={state.status === 'previewing'}>
+      <Button
+        iconBefore={UploadIcon}
+        onClick={() => inputRef.current?.click()}
+        isDisabled={state.status === 'previewing'}
+      >
         Choose a JSON file…
       </Button>
     </Box>
@@ -130,7 +136,13 @@ export function ImportSection({ version, scriptName, hasUnsavedEdits, onImported
       ) : (
         <>
           {state.status === 'preview' || state.status === 'previewing' ? null : chooser}
-          <ImportStateView state={state} scriptName={scriptName} onApply={apply} onCancel={() => setState({ status: 'idle' })} onPreviewAgain={previewAgainstLatest} />
+          <ImportStateView
+            state={state}
+            scriptName={scriptName}
+            onApply={apply}
+            onCancel={() => setState({ status: 'idle' })}
+            onPreviewAgain={previewAgainstLatest}
+          />
         </>
       )}
     </Stack>
@@ -155,7 +167,11 @@ interface ImportStateViewProps {
 function ImportStateView({ state, scriptName, onApply, onCancel, onPreviewAgain }: ImportStateViewProps) {
   switch (state.status) {
     case 'idle':
-      return <Text as="p" color="color.text.subtle">No file chosen.</Text>;
+      return (
+        <Text as="p" color="color.text.subtle">
+          No file chosen.
+        </Text>
+      );
     case 'unreadable':
       return <ErrorState title={`${state.fileName} can't be imported`} message={state.message} headingLevel={3} />;
     case 'previewing':
@@ -197,9 +213,11 @@ function ImportStateView({ state, scriptName, onApply, onCancel, onPreviewAgain 
         <Box role="status">
           <SectionMessage appearance="success" title={`Imported ${state.fileName}`} headingLevel="h3">
             <Text as="p">
-              {state.changes.toLocaleString()} {state.changes === 1 ? 'change' : 'changes'} applied; the rule table is now version{' '}
-              {state.version}.
-              {state.reloadError ? ` The page could not load the new rules (${state.reloadError}): reload the page to see them.` : ''}
+              {state.changes.toLocaleString()} {state.changes === 1 ? 'change' : 'changes'} applied; the rule table is
+              now version {state.version}.
+              {state.reloadError
+                ? ` The page could not load the new rules (${state.reloadError}): reload the page to see them.`
+                : ''}
             </Text>
           </SectionMessage>
         </Box>

@@ -16,7 +16,12 @@ export function TransferPanel({ version, scripts, hasUnsavedEdits, onImported }:
   return (
     <Stack space="space.400">
       <ExportSection />
-      <ImportSection version={version} scriptName={scriptNamesFrom(scripts)} hasUnsavedEdits={hasUnsavedEdits} onImported={onImported} />
+      <ImportSection
+        version={version}
+        scriptName={scriptNamesFrom(scripts)}
+        hasUnsavedEdits={hasUnsavedEdits}
+        onImported={onImported}
+      />
     </Stack>
   );
 }

@@ -13,14 +13,16 @@ export const EXPORT_FORMAT = 'space-admin-script-permissions';
 export type ImportShape = 'export' | 'version-0' | 'unknown';
 
 export type ReadImport =
-  | { ok: true; data: unknown; shape: ImportShape; description: string }
-  | { ok: false; message: string };
+  { ok: true; data: unknown; shape: ImportShape; description: string } | { ok: false; message: string };
 
 const V0_FIELDS = ['restrictedUsers', 'restrictedGroups', 'restrictedSpaces', 'disableInAllSpaces'];
 
 export function readImportFile(text: string, sizeBytes: number): ReadImport {
   if (sizeBytes > MAX_IMPORT_BYTES) {
-    return { ok: false, message: `The file is ${megabytes(sizeBytes)} MB; files up to ${megabytes(MAX_IMPORT_BYTES)} MB can be imported.` };
+    return {
+      ok: false,
+      message: `The file is ${megabytes(sizeBytes)} MB; files up to ${megabytes(MAX_IMPORT_BYTES)} MB can be imported.`,
+    };
   }
   if (text.trim() === '') return { ok: false, message: 'The file is empty.' };
   let data: unknown;

@@ -18,7 +18,12 @@ export interface ImportAnswer {
 }
 
 export function isExportAnswer(value: unknown): value is ExportAnswer {
-  return isRecord(value) && typeof value.version === 'number' && isRecord(value.file) && typeof value.file.exportedAt === 'string';
+  return (
+    isRecord(value) &&
+    typeof value.version === 'number' &&
+    isRecord(value.file) &&
+    typeof value.file.exportedAt === 'string'
+  );
 }
 
 export function isImportAnswer(value: unknown): value is ImportAnswer {
