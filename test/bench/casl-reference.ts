@@ -14,8 +14,7 @@
  * rule, in table order), then the user row's.
  */
 import { createMongoAbility, MongoAbility, RawRuleOf } from '@casl/ability';
-import { AccessSubject, DecidedBy, Row, RuleIndexInput, ScriptDecision } from '../../src/rules';
-import { compareRows } from '../../src/rules/order';
+import { AccessSubject, compareRows, DecidedBy, Row, RuleIndexInput, ScriptDecision } from '../../src/rules';
 
 type RunAbility = MongoAbility<['run', string]>;
 type RunRule = RawRuleOf<RunAbility>;
