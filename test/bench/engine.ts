@@ -20,8 +20,8 @@ const SCRIPTS = 40;
 const SUBJECTS = 1000;
 const GROUPS_PER_USER = 20;
 /** Alternating samples per contender, and each sample's length. */
-const ROUNDS = 7;
-const SAMPLE_MS = 200;
+const ROUNDS = 10;
+const SAMPLE_MS = 150;
 
 /** A random-but-seeded table: 10,000 rows over 40 scripts, a fifth each spaces/groups, the rest users. */
 function syntheticTable(rows: number, scripts: string[]): Row[] {
