@@ -4,7 +4,8 @@
  * inlined; only Node's own modules stay external. `npm run build:relay`.
  */
 import { build, type Metafile } from 'esbuild';
-import { chmodSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 
@@ -14,6 +15,8 @@ export const DEFAULT_OUTFILE = join(RELAY_ROOT, 'dist', 'relay.mjs');
 export interface RelayBuild {
   outfile: string;
   bytes: number;
+  /** What `sha256sum relay.mjs` prints, for whoever installs the copy. */
+  sha256: string;
   /** Every source file inlined, relative to the repository root. */
   inputs: string[];
   /** Every import left for Node to resolve at run time. */
@@ -49,6 +52,7 @@ function describe(metafile: Metafile, outfile: string): RelayBuild {
   return {
     outfile,
     bytes: output.bytes,
+    sha256: createHash('sha256').update(readFileSync(outfile)).digest('hex'),
     inputs: Object.keys(metafile.inputs).sort(),
     externalImports: [...new Set(output.imports.filter((i) => i.external).map((i) => i.path))].sort(),
   };
@@ -58,7 +62,8 @@ if (require.main === module) {
   buildRelay().then(
     (built) =>
       process.stdout.write(
-        `relay: wrote ${built.outfile} (${(built.bytes / 1024).toFixed(1)} KiB, ${built.inputs.length} sources inlined)\n`,
+        `relay: wrote ${built.outfile} (${(built.bytes / 1024).toFixed(1)} KiB, ${built.inputs.length} sources inlined)\n` +
+          `relay: sha256 ${built.sha256}\n`,
       ),
     (error: unknown) => {
       process.stderr.write(`relay: build failed: ${(error as Error).message}\n`);
