@@ -2,17 +2,9 @@ import { ForgeKvsAPIError } from '@forge/kvs';
 import { RuleValidationError } from '../rules';
 import { ProductApiError } from '../confluence/client';
 
-/** The codes every resolver answers with (DESIGN section 5). */
-export type ErrorCode = 'BAD_REQUEST' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'UNAVAILABLE' | 'INTERNAL';
+import type { Envelope, ErrorCode, ResolverError } from '../contract/envelope';
 
-export interface ResolverError {
-  code: ErrorCode;
-  message: string;
-  field?: string;
-  details?: unknown;
-}
-
-export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ResolverError };
+export type { Envelope, ErrorCode, ResolverError } from '../contract/envelope';
 
 /** A refusal a resolver means to give: it becomes `{ok: false, error}`. */
 export class AppError extends Error {

@@ -44,7 +44,7 @@ it('inlines only the relay, the shared protocol and zod, and imports nothing but
   const outside = built.inputs.filter(
     (input) => !input.startsWith('relay/src/') && input !== 'relay/package.json' && !/node_modules\/zod\//.test(input),
   );
-  expect(outside).toEqual(['src/relay/protocol.ts']);
+  expect(outside).toEqual(['src/contract/relay-protocol.ts']);
   expect(built.inputs.some((input) => /node_modules\/(?!zod\/)/.test(input))).toBe(false);
   for (const name of built.externalImports) expect(name).toMatch(/^node:|^(crypto|fs|os|path|util)$/);
 });

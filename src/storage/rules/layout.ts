@@ -1,4 +1,4 @@
-import { GLOBAL_ROW_ID, GLOBAL_ROW_NAME, Row, RowType, RuleTable } from '../rules';
+import { GLOBAL_ROW_ID, GLOBAL_ROW_NAME, Row, RowType, RuleTable } from '../../rules';
 import { decodeMask, encodeMask } from './mask';
 import { DecisionType, decisionKeyFor, tableChunkKey, tableChunkOf } from './keys';
 

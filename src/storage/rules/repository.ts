@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
-import { Change, migrateV0, reconcileWithCatalog, Row, RuleTable, Script, SCRIPT_CATALOG, sortRows } from '../rules';
+import { Change, migrateV0, reconcileWithCatalog, Row, RuleTable, Script, SCRIPT_CATALOG, sortRows } from '../../rules';
 import { auditEntryFor, AuditEntry } from './audit-log';
 import { LEGACY_V0_KEY, readConsistent } from './consistent-read';
 import { allDecisionKeys, allTableChunkKeys, decisionKeyFor, META_ENTITY, META_KEY, stagedKey } from './keys';
-import { deleteMany, readMany, writeMany } from './kvs-io';
+import { deleteMany, readMany, writeMany } from '../kvs-io';
 import {
   decisionRow,
   decodeChunkRows,

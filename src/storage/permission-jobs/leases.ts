@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Filter, FilterConditions, ForgeKvsAPIError, kvs, Sort, WhereConditions } from '@forge/kvs';
-import type { ItemResult, WorkItem } from '../relay/protocol';
-import { readMany, valueOf } from './kvs-io';
-import { promoted } from './permission-jobs';
+import type { ItemResult, WorkItem } from '../../contract/relay-protocol';
+import { readMany, valueOf } from '../kvs-io';
+import { promoted } from './jobs';
 import {
   ITEM_ENTITY,
   ITEM_STATE_INDEX,
@@ -11,7 +11,7 @@ import {
   KEPT_LEASE_TOKENS,
   MAX_ATTEMPTS,
   STAGED_GRACE_MS,
-} from './permission-model';
+} from './model';
 
 /**
  * Leasing and reporting. Every change to an item is a conditional set on its

@@ -5,10 +5,10 @@
  */
 import { ForgeKvsAPIError } from '@forge/kvs';
 import { authenticate, isRefusal } from './authenticate';
-import { now } from './clock';
+import { now } from '../clock';
 import { dispatch } from './dispatch';
 import { jsonAnswer, WebTriggerRequest, WebTriggerResponse } from './http';
-import { HEADERS, PROTOCOL_VERSION, RelayRequest, sign } from './protocol';
+import { HEADERS, PROTOCOL_VERSION, RelayRequest, sign } from '../contract/relay-protocol';
 
 export type { WebTriggerRequest, WebTriggerResponse } from './http';
 
