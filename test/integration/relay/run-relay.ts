@@ -9,7 +9,10 @@ export interface RelayRun {
   stdout: () => string;
 }
 
-/** The relay CLI as a customer runs it (`npm run relay -- ...` is `tsx relay/src/main.ts ...`), as a child process. */
+/**
+ * The relay CLI from its sources, as `npm run relay -- ...` runs it (`tsx relay/src/main.ts ...`), as a child
+ * process. bundle.test.ts and setup-guide.test.ts run the built file a customer installs.
+ */
 export function startRelay(args: string[], env: Record<string, string>): RelayRun {
   // One process (node with the tsx loader), so a kill reaches the relay itself.
   const child = spawn(process.execPath, ['--import', 'tsx', 'relay/src/main.ts', ...args], {
