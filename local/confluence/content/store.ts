@@ -227,6 +227,27 @@ export class ContentStore {
     return (this.pagesBySpace.get(spaceId) ?? []).map((id) => this.containers.get(id) as PageRecord);
   }
 
+  /** The space's pages, by id ascending, without building a list. */
+  *eachPageOf(spaceId: string): Generator<PageRecord> {
+    for (const id of this.pagesBySpace.get(spaceId) ?? []) yield this.containers.get(id) as PageRecord;
+  }
+
+  /** Descendants breadth-first, lazily (a listing page stops walking once it has what it answers). */
+  *eachDescendant(pageId: string, maxDepth: number): Generator<{ page: PageRecord; depth: number }> {
+    let level = [pageId];
+    for (let depth = 1; depth <= maxDepth && level.length > 0; depth += 1) {
+      const next: string[] = [];
+      for (const parent of level) {
+        for (const id of this.childIds.get(parent) ?? []) {
+          const page = this.containers.get(id) as PageRecord;
+          yield { page, depth };
+          next.push(id);
+        }
+      }
+      level = next;
+    }
+  }
+
   blogpostsOf(spaceId: string): BlogpostRecord[] {
     return (this.blogpostsBySpace.get(spaceId) ?? []).map((id) => this.containers.get(id) as BlogpostRecord);
   }
