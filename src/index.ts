@@ -1,4 +1,4 @@
 /** The handlers manifest.yml names, and nothing else. */
 export { adminPageResolver as adminResolver } from './resolvers/admin-page';
 export { spaceSettingsResolver as spaceResolver } from './resolvers/space-settings';
-export { relayTrigger } from './relay/web-trigger';
+export { relayTrigger } from './webtrigger/web-trigger';

@@ -19,7 +19,7 @@ import {
   StatusAnswer,
   verify,
   type ItemResult,
-} from '../../src/relay/protocol';
+} from '../../src/contract/relay-protocol';
 import { HttpFailure, RetryPolicy, withRetries } from './retry';
 
 export class AppRefusedError extends Error {

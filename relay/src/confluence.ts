@@ -4,7 +4,7 @@
  * read API, then v1 DELETE. 429, 5xx and network errors are retried (see
  * retry.ts); 401/403 stop the relay, because no later item can do better.
  */
-import type { WorkItem } from '../../src/relay/protocol';
+import type { WorkItem } from '../../src/contract/relay-protocol';
 import { HttpFailure, RetryPolicy, withRetries } from './retry';
 
 /** Confluence refused the account itself: the relay must stop and say what to fix. */

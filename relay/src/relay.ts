@@ -3,7 +3,7 @@
  * each result at once (so a relay killed mid-batch loses at most the item in
  * flight, which its lease hands out again), poll with backoff when idle.
  */
-import type { WorkItem } from '../../src/relay/protocol';
+import type { WorkItem } from '../../src/contract/relay-protocol';
 import { AppClient, AppRefusedError } from './app-client';
 import { ConfluenceClient, FatalConfluenceError } from './confluence';
 import type { Logger } from './log';

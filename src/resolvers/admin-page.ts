@@ -1,4 +1,3 @@
-import Resolver from '@forge/resolver';
 import {
   applyChanges,
   diffTables,
@@ -17,10 +16,10 @@ import { groupsOfUser } from '../confluence/groups';
 import { searchGroups, searchSpaces, searchUsers, SubjectMatch } from '../confluence/search';
 import { findSpaceByKey, userAdministersSpace } from '../confluence/spaces';
 import { displayNames, findUser } from '../confluence/users';
-import { readAuditLog } from '../storage/audit-log';
-import { LoadedTable, loadTable, saveTable, VersionConflictError } from '../storage/rules-repository';
-import { AppError, enveloped } from './envelope';
-import { requireConfluenceAdmin, ResolverRequest, validPayload } from './context';
+import { readAuditLog } from '../storage/rules/audit-log';
+import { LoadedTable, loadTable, saveTable, VersionConflictError } from '../storage/rules/repository';
+import { AppError } from './envelope';
+import { adminFunction, resolverOf } from './gate';
 import { explainFor } from './explain';
 import { spacePermissionFunctions } from './space-permissions';
 
@@ -93,132 +92,101 @@ async function saving<T>(save: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function getConfig({ payload, context }: ResolverRequest) {
-  return enveloped(async () => {
-    await requireConfluenceAdmin(context);
-    const { cursor } = validPayload(GetConfigPayload, payload) ?? {};
-    return configView(await loadTable(), cursor);
-  });
-}
+const getConfig = adminFunction(GetConfigPayload, async (payload) => configView(await loadTable(), payload?.cursor));
 
-export async function saveConfig({ payload, context }: ResolverRequest) {
-  return enveloped(async () => {
-    const accountId = await requireConfluenceAdmin(context);
-    const request = validPayload(SaveConfigPayload, payload);
-    const saved = await saving(() =>
-      saveTable({
-        expectedVersion: request.expectedVersion,
-        accountId,
-        source: 'edit',
-        change: (current) =>
-          applyChanges(
-            current.table,
-            { enabled: request.enabled, upsert: request.upsert, remove: request.remove },
-            SCRIPT_CATALOG,
-          ),
-      }),
-    );
-    // The saved table is the truth at its version: no need to read it back.
-    return configView({
-      version: saved.version,
-      table: saved.table,
-      newScripts: [],
-      updatedAt: saved.updatedAt,
-      updatedBy: saved.updatedBy,
-    });
-  });
-}
-
-export async function explainAccess({ payload, context }: ResolverRequest) {
-  return enveloped(async () => {
-    await requireConfluenceAdmin(context);
-    const { accountId, spaceKey } = validPayload(ExplainAccessPayload, payload);
-    const [space, user, groups] = await Promise.all([
-      findSpaceByKey(spaceKey, 'app'),
-      findUser(accountId),
-      // An unknown user's groups fail; that user is answered NOT_FOUND below.
-      groupsOfUser(accountId, 'app').catch((error: unknown) =>
-        error instanceof Error ? error : new Error(String(error)),
-      ),
-    ]);
-    if (!space) throw new AppError('NOT_FOUND', `There is no space with key ${spaceKey}.`, { field: 'spaceKey' });
-    if (!user) throw new AppError('NOT_FOUND', `There is no user with accountId ${accountId}.`, { field: 'accountId' });
-    if (groups instanceof Error) throw groups;
-    // Whether they administer the space and what the rules say are read at once.
-    const spaceAdmin = userAdministersSpace(
-      space.id,
+const saveConfig = adminFunction(SaveConfigPayload, async (request, { accountId }) => {
+  const saved = await saving(() =>
+    saveTable({
+      expectedVersion: request.expectedVersion,
       accountId,
-      groups.map((g) => g.id),
-    );
-    const explanation = await explainFor(accountId, space, groups, spaceAdmin, { withToggle: true });
-    return { user: { accountId, displayName: user.displayName }, ...explanation };
+      source: 'edit',
+      change: (current) =>
+        applyChanges(
+          current.table,
+          { enabled: request.enabled, upsert: request.upsert, remove: request.remove },
+          SCRIPT_CATALOG,
+        ),
+    }),
+  );
+  // The saved table is the truth at its version: no need to read it back.
+  return configView({
+    version: saved.version,
+    table: saved.table,
+    newScripts: [],
+    updatedAt: saved.updatedAt,
+    updatedBy: saved.updatedBy,
   });
-}
+});
 
-export async function searchSubjects({ payload, context }: ResolverRequest) {
-  return enveloped(async (): Promise<SubjectMatch[]> => {
-    await requireConfluenceAdmin(context);
-    const { type, query } = validPayload(SearchSubjectsPayload, payload);
-    // Confluence's user search and group picker need text; an empty space query lists spaces.
-    if (type !== 'space' && query.trim() === '') return [];
-    if (type === 'user') return searchUsers(query);
-    if (type === 'group') return searchGroups(query);
-    return searchSpaces(query);
-  });
-}
+const explainAccess = adminFunction(ExplainAccessPayload, async ({ accountId, spaceKey }) => {
+  const [space, user, groups] = await Promise.all([
+    findSpaceByKey(spaceKey, 'app'),
+    findUser(accountId),
+    // An unknown user's groups fail; that user is answered NOT_FOUND below.
+    groupsOfUser(accountId, 'app').catch((error: unknown) =>
+      error instanceof Error ? error : new Error(String(error)),
+    ),
+  ]);
+  if (!space) throw new AppError('NOT_FOUND', `There is no space with key ${spaceKey}.`, { field: 'spaceKey' });
+  if (!user) throw new AppError('NOT_FOUND', `There is no user with accountId ${accountId}.`, { field: 'accountId' });
+  if (groups instanceof Error) throw groups;
+  // Whether they administer the space and what the rules say are read at once.
+  const spaceAdmin = userAdministersSpace(
+    space.id,
+    accountId,
+    groups.map((g) => g.id),
+  );
+  const explanation = await explainFor(accountId, space, groups, spaceAdmin, { withToggle: true });
+  return { user: { accountId, displayName: user.displayName }, ...explanation };
+});
 
-export async function getAuditLog({ payload, context }: ResolverRequest) {
-  return enveloped(async () => {
-    await requireConfluenceAdmin(context);
-    const { cursor } = validPayload(GetAuditLogPayload, payload) ?? {};
-    const page = await readAuditLog(cursor);
-    const names = await displayNames(page.entries.map((e) => e.by.accountId)).catch(() => new Map<string, string>());
+const searchSubjects = adminFunction(SearchSubjectsPayload, async ({ type, query }): Promise<SubjectMatch[]> => {
+  // Confluence's user search and group picker need text; an empty space query lists spaces.
+  if (type !== 'space' && query.trim() === '') return [];
+  if (type === 'user') return searchUsers(query);
+  if (type === 'group') return searchGroups(query);
+  return searchSpaces(query);
+});
+
+const getAuditLog = adminFunction(GetAuditLogPayload, async (payload) => {
+  const page = await readAuditLog(payload?.cursor);
+  const names = await displayNames(page.entries.map((e) => e.by.accountId)).catch(() => new Map<string, string>());
+  return {
+    entries: page.entries.map((e) => ({ ...e, by: { ...e.by, displayName: names.get(e.by.accountId) } })),
+    nextCursor: page.nextCursor,
+  };
+});
+
+const exportConfig = adminFunction(GetConfigPayload, async () => {
+  const loaded = await loadTable();
+  return { version: loaded.version, file: exportTable(loaded.table, new Date().toISOString()) };
+});
+
+const importConfig = adminFunction(ImportConfigPayload, async (request, { accountId }) => {
+  const imported = importAny(request.data, SCRIPT_CATALOG);
+  if (request.dryRun) {
+    const current = await loadTable();
+    if (current.version !== request.expectedVersion)
+      throw await conflict(new VersionConflictError(current.version, current.updatedBy, current.updatedAt));
     return {
-      entries: page.entries.map((e) => ({ ...e, by: { ...e.by, displayName: names.get(e.by.accountId) } })),
-      nextCursor: page.nextCursor,
+      dryRun: true,
+      version: current.version,
+      changes: diffTables(current.table, imported),
+      rows: imported.rows.length,
     };
-  });
-}
+  }
+  const saved = await saving(() =>
+    saveTable({
+      expectedVersion: request.expectedVersion,
+      accountId,
+      source: 'import',
+      change: (current) => ({ table: imported, changes: diffTables(current.table, imported) }),
+    }),
+  );
+  return { dryRun: false, version: saved.version, changes: saved.changes, rows: imported.rows.length };
+});
 
-export async function exportConfig({ payload, context }: ResolverRequest) {
-  return enveloped(async () => {
-    await requireConfluenceAdmin(context);
-    validPayload(GetConfigPayload, payload);
-    const loaded = await loadTable();
-    return { version: loaded.version, file: exportTable(loaded.table, new Date().toISOString()) };
-  });
-}
-
-export async function importConfig({ payload, context }: ResolverRequest) {
-  return enveloped(async () => {
-    const accountId = await requireConfluenceAdmin(context);
-    const request = validPayload(ImportConfigPayload, payload);
-    const imported = importAny(request.data, SCRIPT_CATALOG);
-    if (request.dryRun) {
-      const current = await loadTable();
-      if (current.version !== request.expectedVersion)
-        throw await conflict(new VersionConflictError(current.version, current.updatedBy, current.updatedAt));
-      return {
-        dryRun: true,
-        version: current.version,
-        changes: diffTables(current.table, imported),
-        rows: imported.rows.length,
-      };
-    }
-    const saved = await saving(() =>
-      saveTable({
-        expectedVersion: request.expectedVersion,
-        accountId,
-        source: 'import',
-        change: (current) => ({ table: imported, changes: diffTables(current.table, imported) }),
-      }),
-    );
-    return { dryRun: false, version: saved.version, changes: saved.changes, rows: imported.rows.length };
-  });
-}
-
-const resolver = new Resolver();
-const functions = {
+export const adminPageResolver = resolverOf({
   getConfig,
   saveConfig,
   explainAccess,
@@ -227,7 +195,4 @@ const functions = {
   exportConfig,
   importConfig,
   ...spacePermissionFunctions,
-};
-for (const [key, fn] of Object.entries(functions)) resolver.define(key, (request) => fn(request as ResolverRequest));
-
-export const adminPageResolver = resolver.getDefinitions();
+});

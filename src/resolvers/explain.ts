@@ -1,6 +1,6 @@
 import { Row, RuleIndex, SCRIPT_CATALOG, ScriptDecision, scriptKeys } from '../rules';
 import type { GroupRef } from '../confluence/groups';
-import { loadDecisionRows } from '../storage/rules-repository';
+import { loadDecisionRows } from '../storage/rules/repository';
 
 /** One script's answer as both pages show it. */
 export interface ScriptAccess extends ScriptDecision {

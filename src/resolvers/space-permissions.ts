@@ -8,15 +8,15 @@ import { Sort, WhereConditions, kvs } from '@forge/kvs';
 import { z } from 'zod';
 import { findGroup, spaceAssignments, spacesByKeys } from '../confluence/space-permissions';
 import { displayNames, findUser } from '../confluence/users';
-import { now } from '../relay/clock';
-import { planChanges, PlanRow, PlanSpace } from '../relay/plan';
-import { Action, Operation, secretFingerprint } from '../relay/protocol';
-import { createJob, itemsOfJob, listJobs, StoredItem } from '../storage/permission-jobs';
-import { ITEM_ENTITY, ITEM_STATE_INDEX, ItemEntity } from '../storage/permission-model';
-import { linkInfo, rotateLinkSecret } from '../storage/relay-link';
-import { readRelayStatus } from '../storage/relay-status';
-import { requireConfluenceAdmin, ResolverRequest, validPayload } from './context';
-import { AppError, enveloped } from './envelope';
+import { now } from '../clock';
+import { planChanges, PlanRow, PlanSpace } from '../permission-changes/plan';
+import { Action, Operation, secretFingerprint } from '../contract/relay-protocol';
+import { createJob, itemsOfJob, listJobs, StoredItem } from '../storage/permission-jobs/jobs';
+import { ITEM_ENTITY, ITEM_STATE_INDEX, ItemEntity } from '../storage/permission-jobs/model';
+import { linkInfo, rotateLinkSecret } from '../storage/relay/link';
+import { readRelayStatus } from '../storage/relay/status';
+import { AppError } from './envelope';
+import { adminFunction } from './gate';
 
 export const RELAY_TRIGGER_KEY = 'relay-trigger';
 export const LIMITS = { spaces: 50, subjects: 50, items: 500, jobsPerPage: 10 } as const;
@@ -89,48 +89,39 @@ async function buildPreview(payload: ChangePayload): Promise<Preview> {
   };
 }
 
-export async function previewPermissionChanges({ payload, context }: ResolverRequest) {
-  return enveloped(async () => {
-    await requireConfluenceAdmin(context);
-    return buildPreview(validPayload(ChangePayload, payload));
-  });
-}
+const previewPermissionChanges = adminFunction(ChangePayload, (payload) => buildPreview(payload));
 
 /** The preview is computed again here: what the page showed is never trusted. */
-export async function submitPermissionChanges({ payload, context }: ResolverRequest) {
-  return enveloped(async () => {
-    const accountId = await requireConfluenceAdmin(context);
-    const request = validPayload(ChangePayload, payload);
-    const preview = await buildPreview(request);
-    if (preview.changes === 0)
-      throw new AppError('CONFLICT', 'Nothing to change: every chosen permission is already so.');
-    const at = now();
-    const jobId = await createJob(
-      {
-        createdAt: at,
-        data: {
-          submittedBy: accountId,
-          submittedAt: new Date(at).toISOString(),
-          action: request.action,
-          itemCount: preview.rows.length,
-        },
+const submitPermissionChanges = adminFunction(ChangePayload, async (request, { accountId }) => {
+  const preview = await buildPreview(request);
+  if (preview.changes === 0)
+    throw new AppError('CONFLICT', 'Nothing to change: every chosen permission is already so.');
+  const at = now();
+  const jobId = await createJob(
+    {
+      createdAt: at,
+      data: {
+        submittedBy: accountId,
+        submittedAt: new Date(at).toISOString(),
+        action: request.action,
+        itemCount: preview.rows.length,
       },
-      preview.rows.map((row) => ({
-        already: row.status === 'already',
-        data: {
-          action: request.action,
-          spaceKey: row.spaceKey,
-          spaceId: row.spaceId,
-          spaceName: row.spaceName,
-          subject: row.subject,
-          operation: row.operation,
-        },
-      })),
-      at,
-    );
-    return { jobId, items: preview.rows.length, changes: preview.changes, already: preview.already };
-  });
-}
+    },
+    preview.rows.map((row) => ({
+      already: row.status === 'already',
+      data: {
+        action: request.action,
+        spaceKey: row.spaceKey,
+        spaceId: row.spaceId,
+        spaceName: row.spaceName,
+        subject: row.subject,
+        operation: row.operation,
+      },
+    })),
+    at,
+  );
+  return { jobId, items: preview.rows.length, changes: preview.changes, already: preview.already };
+});
 
 export type ItemView = 'queued' | 'in-progress' | 'applied' | 'already' | 'failed';
 
@@ -140,42 +131,38 @@ function viewOf(item: StoredItem, at: number): ItemView {
   return item.data.leaseUntil !== undefined && item.data.leaseUntil > at ? 'in-progress' : 'queued';
 }
 
-export async function listPermissionJobs({ payload, context }: ResolverRequest) {
-  return enveloped(async () => {
-    await requireConfluenceAdmin(context);
-    const { cursor } = validPayload(ListJobsPayload, payload) ?? {};
-    const page = await listJobs(LIMITS.jobsPerPage, cursor);
-    const at = now();
-    const names = await displayNames(page.jobs.map((j) => j.data.submittedBy)).catch(() => new Map<string, string>());
-    const jobs = await Promise.all(
-      page.jobs.map(async (job) => {
-        const items = (await itemsOfJob(job.id)).map((item) => ({
-          itemId: item.key,
-          spaceKey: item.data.spaceKey,
-          spaceName: item.data.spaceName,
-          subject: item.data.subject,
-          operation: item.data.operation,
-          state: viewOf(item, at),
-          attempts: item.data.attempts,
-          message: item.data.message,
-          finishedAt: item.data.finishedAt,
-        }));
-        const counts: Record<ItemView, number> = { queued: 0, 'in-progress': 0, applied: 0, already: 0, failed: 0 };
-        for (const item of items) counts[item.state] += 1;
-        return {
-          id: job.id,
-          action: job.data.action,
-          submittedAt: job.data.submittedAt,
-          submittedBy: { accountId: job.data.submittedBy, displayName: names.get(job.data.submittedBy) },
-          itemCount: job.data.itemCount,
-          counts,
-          items,
-        };
-      }),
-    );
-    return { jobs, nextCursor: page.nextCursor };
-  });
-}
+const listPermissionJobs = adminFunction(ListJobsPayload, async (payload) => {
+  const page = await listJobs(LIMITS.jobsPerPage, payload?.cursor);
+  const at = now();
+  const names = await displayNames(page.jobs.map((j) => j.data.submittedBy)).catch(() => new Map<string, string>());
+  const jobs = await Promise.all(
+    page.jobs.map(async (job) => {
+      const items = (await itemsOfJob(job.id)).map((item) => ({
+        itemId: item.key,
+        spaceKey: item.data.spaceKey,
+        spaceName: item.data.spaceName,
+        subject: item.data.subject,
+        operation: item.data.operation,
+        state: viewOf(item, at),
+        attempts: item.data.attempts,
+        message: item.data.message,
+        finishedAt: item.data.finishedAt,
+      }));
+      const counts: Record<ItemView, number> = { queued: 0, 'in-progress': 0, applied: 0, already: 0, failed: 0 };
+      for (const item of items) counts[item.state] += 1;
+      return {
+        id: job.id,
+        action: job.data.action,
+        submittedAt: job.data.submittedAt,
+        submittedBy: { accountId: job.data.submittedBy, displayName: names.get(job.data.submittedBy) },
+        itemCount: job.data.itemCount,
+        counts,
+        items,
+      };
+    }),
+  );
+  return { jobs, nextCursor: page.nextCursor };
+});
 
 async function oldestPendingSince(): Promise<number | undefined> {
   const first = await kvs
@@ -189,56 +176,49 @@ async function oldestPendingSince(): Promise<number | undefined> {
   return first?.value.availableAt;
 }
 
-export async function getRelaySetup({ payload, context }: ResolverRequest) {
-  return enveloped(async () => {
-    await requireConfluenceAdmin(context);
-    validPayload(EmptyPayload, payload);
-    const [url, link, relay, pendingSince] = await Promise.all([
-      webTrigger.getUrl(RELAY_TRIGGER_KEY),
-      linkInfo(),
-      readRelayStatus(),
-      oldestPendingSince(),
-    ]);
-    const at = now();
-    const lastSeen = relay ? Date.parse(relay.lastSeenAt) : undefined;
-    let warning: string | undefined;
-    if (pendingSince !== undefined) {
-      if (!link.linked)
-        warning = 'Changes are queued, but no relay is linked yet. Generate a link secret and start the relay.';
-      else if (lastSeen === undefined)
-        warning =
-          'Changes are queued, but the relay has never connected. Check that it is running with this URL and secret.';
-      else if (at - lastSeen > RELAY_STALE_MS) {
-        warning = `Changes are queued, but the relay was last seen ${Math.round((at - lastSeen) / 60000)} minutes ago. Check that it is still running.`;
-      }
+const getRelaySetup = adminFunction(EmptyPayload, async () => {
+  const [url, link, relay, pendingSince] = await Promise.all([
+    webTrigger.getUrl(RELAY_TRIGGER_KEY),
+    linkInfo(),
+    readRelayStatus(),
+    oldestPendingSince(),
+  ]);
+  const at = now();
+  const lastSeen = relay ? Date.parse(relay.lastSeenAt) : undefined;
+  let warning: string | undefined;
+  if (pendingSince !== undefined) {
+    if (!link.linked)
+      warning = 'Changes are queued, but no relay is linked yet. Generate a link secret and start the relay.';
+    else if (lastSeen === undefined)
+      warning =
+        'Changes are queued, but the relay has never connected. Check that it is running with this URL and secret.';
+    else if (at - lastSeen > RELAY_STALE_MS) {
+      warning = `Changes are queued, but the relay was last seen ${Math.round((at - lastSeen) / 60000)} minutes ago. Check that it is still running.`;
     }
-    return { webTriggerUrl: url, link, relay: relay ?? null, pending: pendingSince !== undefined, warning };
-  });
-}
+  }
+  return { webTriggerUrl: url, link, relay: relay ?? null, pending: pendingSince !== undefined, warning };
+});
 
 /**
  * Generates a new link secret and answers it: the only time it is ever
  * shown. With `replaceUrl`, the web trigger URL is replaced too, so anyone
  * holding the old URL cannot even reach the app.
  */
-export async function rotateRelaySecret({ payload, context }: ResolverRequest) {
-  return enveloped(async () => {
-    const accountId = await requireConfluenceAdmin(context);
-    const { replaceUrl } = validPayload(RotatePayload, payload) ?? {};
-    let url = await webTrigger.getUrl(RELAY_TRIGGER_KEY);
-    if (replaceUrl) {
-      await webTrigger.deleteUrl(url);
-      url = await webTrigger.getUrl(RELAY_TRIGGER_KEY, { forceCreate: true });
-    }
-    const link = await rotateLinkSecret(accountId, new Date(now()));
-    return {
-      secret: link.secret,
-      fingerprint: secretFingerprint(link.secret),
-      createdAt: link.createdAt,
-      webTriggerUrl: url,
-    };
-  });
-}
+const rotateRelaySecret = adminFunction(RotatePayload, async (payload, { accountId }) => {
+  const replaceUrl = payload?.replaceUrl;
+  let url = await webTrigger.getUrl(RELAY_TRIGGER_KEY);
+  if (replaceUrl) {
+    await webTrigger.deleteUrl(url);
+    url = await webTrigger.getUrl(RELAY_TRIGGER_KEY, { forceCreate: true });
+  }
+  const link = await rotateLinkSecret(accountId, new Date(now()));
+  return {
+    secret: link.secret,
+    fingerprint: secretFingerprint(link.secret),
+    createdAt: link.createdAt,
+    webTriggerUrl: url,
+  };
+});
 
 export const spacePermissionFunctions = {
   previewPermissionChanges,

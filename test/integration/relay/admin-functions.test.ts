@@ -1,6 +1,6 @@
 import { kvs } from '@forge/kvs';
 import type { LocalHost } from '../../../local/host/create-host';
-import { setRelayClock } from '../../../src/relay/clock';
+import { setRelayClock } from '../../../src/clock';
 import { dataOf, Envelope, invoke, startHost } from '../../support/local-host';
 import { ADA, link, message, relayState, signedPost } from './support';
 

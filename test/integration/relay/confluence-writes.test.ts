@@ -1,5 +1,5 @@
 import { ConfluenceEmulator, createConfluenceServer, loadDirectory, WRITE_ROUTES } from '../../../local/confluence';
-import { OPERATIONS } from '../../../src/relay/protocol';
+import { OPERATIONS } from '../../../src/contract/relay-protocol';
 import { basicAuth } from '../../support/local-host';
 
 // Sam administers MKT, HR, PG and ENG in the demo fixture; Nina administers nothing.

@@ -5,7 +5,7 @@ import { ConfluenceClient } from '../../../relay/src/confluence';
 import { createLogger } from '../../../relay/src/log';
 import { Relay } from '../../../relay/src/relay';
 import { RetryPolicy } from '../../../relay/src/retry';
-import { setRelayClock } from '../../../src/relay/clock';
+import { setRelayClock } from '../../../src/clock';
 import { dataOf, Envelope, invoke, startHost } from '../../support/local-host';
 import { ADA, link, Linked, submit } from './support';
 

@@ -1,5 +1,5 @@
 import type { LocalHost } from '../../../local/host/create-host';
-import { setRelayClock } from '../../../src/relay/clock';
+import { setRelayClock } from '../../../src/clock';
 import { dataOf, Envelope, invoke, startHost } from '../../support/local-host';
 import { logLines, startRelay } from './run-relay';
 import { ADA, link, Linked, submit } from './support';

@@ -1,6 +1,6 @@
 import type { LocalHost } from '../../../local/host/create-host';
-import { setRelayClock } from '../../../src/relay/clock';
-import { HEADERS, MAX_BODY_BYTES, verify } from '../../../src/relay/protocol';
+import { setRelayClock } from '../../../src/clock';
+import { HEADERS, MAX_BODY_BYTES, verify } from '../../../src/contract/relay-protocol';
 import { startHost } from '../../support/local-host';
 import { link, Linked, message, relayState, signedPost, submit } from './support';
 
@@ -52,7 +52,7 @@ describe('refused requests change nothing', () => {
       async () => {
         const timestamp = String(Date.now());
         const nonce = 'abcdefghijklmnopqrstuv';
-        const good = await import('../../../src/relay/protocol').then((p) =>
+        const good = await import('../../../src/contract/relay-protocol').then((p) =>
           p.sign(linked.secret, timestamp, nonce, lease),
         );
         return fetch(linked.url, {

@@ -1,7 +1,7 @@
 import { kvs } from '@forge/kvs';
 import type { LocalHost } from '../../../local/host/create-host';
-import { createJob, itemsOfJob, newJobId, NewItem, promoted } from '../../../src/storage/permission-jobs';
-import { leaseItems } from '../../../src/storage/permission-leases';
+import { createJob, itemsOfJob, newJobId, NewItem, promoted } from '../../../src/storage/permission-jobs/jobs';
+import { leaseItems } from '../../../src/storage/permission-jobs/leases';
 import {
   ITEM_ENTITY,
   ItemEntity,
@@ -9,7 +9,7 @@ import {
   JOB_ENTITY,
   JobEntity,
   STAGED_GRACE_MS,
-} from '../../../src/storage/permission-model';
+} from '../../../src/storage/permission-jobs/model';
 import { startHost } from '../../support/local-host';
 
 /**

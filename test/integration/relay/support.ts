@@ -1,6 +1,6 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import type { LocalHost } from '../../../local/host/create-host';
-import { HEADERS, newNonce, PROTOCOL_VERSION, sign } from '../../../src/relay/protocol';
+import { HEADERS, newNonce, PROTOCOL_VERSION, sign } from '../../../src/contract/relay-protocol';
 import { dataOf, Envelope, invoke } from '../../support/local-host';
 
 export const ADA = { accountId: 'u-ada' };

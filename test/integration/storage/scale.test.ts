@@ -1,8 +1,8 @@
 import { kvs } from '@forge/kvs';
 import type { LocalHost } from '../../../local/host/create-host';
 import type { Row, Script } from '../../../src/rules';
-import { allDecisionKeys, allTableChunkKeys } from '../../../src/storage/keys';
-import { loadDecisionRows, loadTable, saveTable } from '../../../src/storage/rules-repository';
+import { allDecisionKeys, allTableChunkKeys } from '../../../src/storage/rules/keys';
+import { loadDecisionRows, loadTable, saveTable } from '../../../src/storage/rules/repository';
 import { startHost } from '../../support/local-host';
 
 /**

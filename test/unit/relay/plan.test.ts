@@ -1,4 +1,4 @@
-import { planChanges } from '../../../src/relay/plan';
+import { planChanges } from '../../../src/permission-changes/plan';
 
 const space = {
   id: '1',

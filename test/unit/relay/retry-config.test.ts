@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { ConfigError, loadConfig } from '../../../relay/src/config';
 import { backoffMs, HttpFailure, retryAfterMs, RetryPolicy, withRetries } from '../../../relay/src/retry';
-import { sign, verify } from '../../../src/relay/protocol';
+import { sign, verify } from '../../../src/contract/relay-protocol';
 
 const SECRET = 'a'.repeat(43);
 const base = {

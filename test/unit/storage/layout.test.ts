@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { decodeMask, encodeMask } from '../../../src/storage/mask';
-import { bucketOf } from '../../../src/storage/keys';
+import { decodeMask, encodeMask } from '../../../src/storage/rules/mask';
+import { bucketOf } from '../../../src/storage/rules/keys';
 import {
   decisionRow,
   decodeChunkRows,
@@ -8,7 +8,7 @@ import {
   sameContent,
   TableChunk,
   DecisionBucket,
-} from '../../../src/storage/layout';
+} from '../../../src/storage/rules/layout';
 import type { RuleTable } from '../../../src/rules';
 
 const SCRIPTS = Array.from({ length: 40 }, (_, i) => `s-${i}`);

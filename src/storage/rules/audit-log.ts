@@ -1,5 +1,5 @@
 import { kvs, WhereConditions } from '@forge/kvs';
-import type { Change } from '../rules';
+import type { Change } from '../../rules';
 import { AUDIT_PREFIX, auditKey } from './keys';
 
 /** One accepted save, as the audit log keeps it. */

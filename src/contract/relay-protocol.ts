@@ -1,5 +1,5 @@
 /**
- * The relay protocol, shared by the app's web trigger (src/relay) and the
+ * The relay protocol, shared by the app's web trigger (src/webtrigger) and the
  * relay CLI (relay/). Pure: zod and node:crypto only, no Forge imports.
  * docs/relay-protocol.md describes it for people.
  *

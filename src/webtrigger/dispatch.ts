@@ -1,6 +1,6 @@
-import { leaseItems, peekPending, recordResults } from '../storage/permission-leases';
-import { recordRelaySeen } from '../storage/relay-status';
-import type { RelayRequest } from './protocol';
+import { leaseItems, peekPending, recordResults } from '../storage/permission-jobs/leases';
+import { recordRelaySeen } from '../storage/relay/status';
+import type { RelayRequest } from '../contract/relay-protocol';
 
 /** Runs one authenticated, validated request; the answer is signed by the caller. */
 export async function dispatch(request: RelayRequest, at: number): Promise<Record<string, unknown>> {

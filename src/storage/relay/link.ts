@@ -1,5 +1,5 @@
 import { kvs } from '@forge/kvs';
-import { newLinkSecret, secretFingerprint } from '../relay/protocol';
+import { newLinkSecret, secretFingerprint } from '../../contract/relay-protocol';
 
 /**
  * The link secret the relay signs with. Kept as a KVS secret (encrypted at

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { kvs, Sort } from '@forge/kvs';
-import { ITEM_ENTITY, ITEM_JOB_INDEX, ItemData, ItemEntity, itemKey, JOB_ENTITY, JobEntity } from './permission-model';
+import { ITEM_ENTITY, ITEM_JOB_INDEX, ItemData, ItemEntity, itemKey, JOB_ENTITY, JobEntity } from './model';
 
 /** Transactions hold at most 25 operations. */
 const TX_OPS = 25;

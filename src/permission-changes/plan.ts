@@ -5,7 +5,7 @@
  * subject without it); revokes take read/space last (removing it removes
  * every other permission of that subject in the space).
  */
-import { Action, operationId, OPERATIONS, Subject } from './protocol';
+import { Action, operationId, OPERATIONS, Subject } from '../contract/relay-protocol';
 
 export interface PlanSpace {
   id: string;

@@ -1,5 +1,5 @@
 import { META_ENTITY, META_KEY, stagedKey } from './keys';
-import { KeyRef, readMany, valueOf } from './kvs-io';
+import { KeyRef, readMany, valueOf } from '../kvs-io';
 import type { MetaEntity, StoredValue } from './layout';
 
 /**

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { Filter, FilterConditions, ForgeKvsAPIError, kvs, Sort, WhereConditions } from '@forge/kvs';
-import type { ItemResult, WorkItem } from '../relay/protocol';
-import { readMany, valueOf } from './kvs-io';
-import { promoted } from './permission-jobs';
+import { Filter, FilterConditions, kvs, Sort, WhereConditions } from '@forge/kvs';
+import { isKvsConflict } from '../kvs-errors';
+import type { ItemResult, WorkItem } from '../../contract/relay-protocol';
+import { readMany, valueOf } from '../kvs-io';
+import { promoted } from './jobs';
 import {
   ITEM_ENTITY,
   ITEM_STATE_INDEX,
@@ -11,7 +12,7 @@ import {
   KEPT_LEASE_TOKENS,
   MAX_ATTEMPTS,
   STAGED_GRACE_MS,
-} from './permission-model';
+} from './model';
 
 /**
  * Leasing and reporting. Every change to an item is a conditional set on its
@@ -20,10 +21,6 @@ import {
  * wins, later reports of the same item are answered `duplicate` and change
  * nothing.
  */
-
-const isConflict = (error: unknown): boolean =>
-  error instanceof ForgeKvsAPIError &&
-  (error.code === 'CONDITIONAL_CHECK_FAILED' || error.responseDetails.status === 409);
 
 async function setIfVersion(key: string, value: ItemEntity, expected: number): Promise<boolean> {
   try {
@@ -36,7 +33,7 @@ async function setIfVersion(key: string, value: ItemEntity, expected: number): P
       .execute();
     return true;
   } catch (error) {
-    if (isConflict(error)) return false;
+    if (isKvsConflict(error)) return false;
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { kvs } from '@forge/kvs';
-import type { RelayInfo } from '../relay/protocol';
+import type { RelayInfo } from '../../contract/relay-protocol';
 
 /** What the admin page shows about the relay: when it was last seen, its version, its last error. */
 export const RELAY_STATUS_KEY = 'relay:status';

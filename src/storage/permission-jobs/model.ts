@@ -9,7 +9,7 @@
  * end while a relay holds it, so one range query on the `bystate` index
  * finds both queued items and items whose lease has run out.
  */
-import type { Action, Outcome, Subject } from '../relay/protocol';
+import type { Action, Outcome, Subject } from '../../contract/relay-protocol';
 
 export const JOB_ENTITY = 'relayjob';
 export const ITEM_ENTITY = 'relayitem';

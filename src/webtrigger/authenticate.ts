@@ -7,10 +7,10 @@ import {
   SIGNATURE_WINDOW_MS,
   SUPPORTED_PROTOCOLS,
   verify,
-} from './protocol';
+} from '../contract/relay-protocol';
 import { headerValues, WebTriggerRequest } from './http';
-import { readLinkSecret } from '../storage/relay-link';
-import { acceptNonce } from '../storage/relay-nonces';
+import { readLinkSecret } from '../storage/relay/link';
+import { acceptNonce } from '../storage/relay/nonces';
 
 export interface Refusal {
   status: 400 | 401 | 405 | 413;
