@@ -9,10 +9,7 @@ import { z } from 'zod';
 import { mustGetJson, nextCursor } from './client';
 import { RoleMode } from '../contract/permission-changes';
 import type { SiteRole } from '../contract/permission-changes';
-import { now } from '../clock';
-
-/** The mode changes rarely (a one-way migration), so it is kept this long per warm instance. */
-export const ROLE_MODE_TTL_MS = 60_000;
+import { cachedRoleMode, cacheRoleMode, forgetCachedRoleMode } from '../storage/roles/mode-cache';
 
 const ModeAnswer = z.object({ mode: RoleMode });
 const RoleV2 = z.object({
@@ -37,20 +34,20 @@ export interface RoleAssignment {
   roleId?: string;
 }
 
-let cached: { mode: RoleMode; readAt: number } | undefined;
-
-/** The site's role mode: from the short cache unless `fresh`, else asked of Confluence. */
+/** The site's role mode: from the short cache (storage/roles/mode-cache.ts) unless `fresh`, else asked of Confluence. */
 export async function roleMode(options: { fresh?: boolean } = {}): Promise<RoleMode> {
-  const at = now();
-  if (!options.fresh && cached && at - cached.readAt < ROLE_MODE_TTL_MS) return cached.mode;
+  if (!options.fresh) {
+    const cached = await cachedRoleMode();
+    if (cached) return cached;
+  }
   const answer = await mustGetJson('app', route`/wiki/api/v2/space-role-mode`, ModeAnswer);
-  cached = { mode: answer.mode, readAt: at };
+  await cacheRoleMode(answer.mode);
   return answer.mode;
 }
 
 /** Drops the cached mode (an answer showed it changed). */
-export function forgetRoleMode(): void {
-  cached = undefined;
+export async function forgetRoleMode(): Promise<void> {
+  await forgetCachedRoleMode();
 }
 
 /** Every role of the site, all pages, in Confluence's order. */

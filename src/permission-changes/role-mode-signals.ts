@@ -9,7 +9,7 @@ import { forgetRoleMode } from '../confluence/roles';
 export const ROLES_ONLY_REFUSAL = /InvalidRbacOperationException|not supported in roles-only mode/i;
 
 /** A reported result that says the site went roles-only drops the cached mode, so the next read asks Confluence. */
-export function noteReportedResults(results: readonly ItemResult[]): void {
+export async function noteReportedResults(results: readonly ItemResult[]): Promise<void> {
   if (results.some((r) => r.outcome === 'failed' && r.message !== undefined && ROLES_ONLY_REFUSAL.test(r.message)))
-    forgetRoleMode();
+    await forgetRoleMode();
 }

@@ -116,12 +116,9 @@ async function buildRolePreview(payload: RoleChange): Promise<BuiltPreview> {
   const keys = unique(payload.spaceKeys, (k) => k.toUpperCase());
   const subjects = unique(payload.subjects, (s) => `${s.type}:${s.id}`);
   if (keys.length * subjects.length > LIMITS.items) throw tooMany(keys.length * subjects.length, 'spaces or subjects');
-  const [, roles, spaces, named] = await Promise.all([
-    modeFor('role'),
-    listRoles(),
-    chosenSpaces(keys),
-    namedSubjects(subjects),
-  ]);
+  // The mode first: a site without roles has no roles to list.
+  await modeFor('role');
+  const [roles, spaces, named] = await Promise.all([listRoles(), chosenSpaces(keys), namedSubjects(subjects)]);
   if (payload.roleId !== null && !roles.some((r) => r.id === payload.roleId))
     throw new AppError('BAD_REQUEST', `No space role with id "${payload.roleId}" on this site.`, { field: 'roleId' });
   const planSpaces = await Promise.all(

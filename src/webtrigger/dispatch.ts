@@ -30,7 +30,7 @@ export async function dispatch(request: RelayRequest, at: number): Promise<Recor
       case 'peek':
         return { items: inProtocol(request.protocol, await peekPending(at, request.max, ability)) };
       case 'report':
-        noteReportedResults(request.results);
+        await noteReportedResults(request.results);
         return { results: await recordResults(request.results, at) };
       case 'status':
         return { ok: true };
