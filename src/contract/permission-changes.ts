@@ -55,6 +55,12 @@ export const isRoleChange = (change: ChangePayload): change is RoleChange => 'ro
 export const changeSchemaFor = (raw: unknown): typeof RoleChange | typeof PermissionChange =>
   typeof raw === 'object' && raw !== null && 'roleId' in raw ? RoleChange : PermissionChange;
 
+/**
+ * Who applies a queued change in Confluence: the relay (today, always), or
+ * one day the app itself for role changes (src/permission-changes/apply-path.ts).
+ */
+export type ApplyPath = 'relay' | 'app';
+
 // ---- answers ---------------------------------------------------------------
 
 export interface RoleRef {
