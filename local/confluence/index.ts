@@ -15,6 +15,7 @@ import { spaceCreateRoutes } from './routes/space-create';
 import { searchRoutes } from './routes/search';
 import { spacePermissionRoutes } from './routes/space-permissions';
 import { spacePermissionWriteRoutes } from './routes/space-permission-writes';
+import { spaceRoleRoutes } from './routes/space-roles';
 import { spaceRoutes } from './routes/spaces';
 import { userRoutes } from './routes/users';
 import type { SiteDirectory } from './schema';
@@ -46,6 +47,7 @@ export const ROUTES: readonly Route[] = [
   ...searchRoutes,
   ...spaceRoutes,
   ...spacePermissionRoutes,
+  ...spaceRoleRoutes,
   ...WRITE_ROUTES,
   ...pageRoutes,
   ...pagePartRoutes,
@@ -62,6 +64,14 @@ function splitPath(path: string): { pathname: string; query: URLSearchParams } {
   const q = path.indexOf('?');
   const rawPath = q < 0 ? path : path.slice(0, q);
   return { pathname: rawPath, query: new URLSearchParams(q < 0 ? '' : path.slice(q + 1)) };
+}
+
+/** The request with its `limit` parameter lowered to `cap` (a pageLimit fault). */
+function withLowerLimit(req: ConfluenceRequest, cap: number): ConfluenceRequest {
+  const { pathname, query } = splitPath(req.path);
+  const asked = Number(query.get('limit') ?? cap);
+  query.set('limit', String(Math.min(Number.isFinite(asked) ? asked : cap, cap)));
+  return { ...req, path: `${pathname}?${query.toString()}` };
 }
 
 export class ConfluenceEmulator {
@@ -146,7 +156,8 @@ export class ConfluenceEmulator {
           : { ...res, headers: { ...res.headers, 'retry-after': fault.retryAfter } };
       }
     }
-    const answer = this.answer(req, caller);
+    const capped = faults.find((f) => f.kind === 'pageLimit');
+    const answer = this.answer(capped?.kind === 'pageLimit' ? withLowerLimit(req, capped.limit) : req, caller);
     if (faults.some((f) => f.kind === 'drop' && f.when === 'after')) throw new ConnectionDropped('after');
     return answer;
   }

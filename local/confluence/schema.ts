@@ -2,6 +2,7 @@
 // permission assignments. Validated with zod; every error names the field.
 import { z } from 'zod';
 import { blogpostSchema, checkContent, pageSchema } from './content/schema';
+import { checkRoles, ROLE_MODES, roleAssignmentSchema, roleSchema } from './roles/schema';
 
 /** Operation keys Confluence uses in space permissions (v1 SpacePermissionV2, v2 SpacePermissionAssignment). */
 export const OPERATION_KEYS = [
@@ -36,6 +37,13 @@ export const TARGET_TYPES = [
   'userProfile',
   'whiteboard',
 ] as const;
+
+/** A key/target pair of the lists above (role permissions are written "key/target"). */
+export const isKnownOperation = (op: {
+  key: string;
+  target: string;
+}): op is { key: OperationKey; target: TargetType } =>
+  (OPERATION_KEYS as readonly string[]).includes(op.key) && (TARGET_TYPES as readonly string[]).includes(op.target);
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
@@ -89,6 +97,8 @@ export const spaceSchema = z.strictObject({
   /** The space's content (local/confluence/content/schema.ts). */
   pages: z.array(pageSchema).default([]),
   blogposts: z.array(blogpostSchema).default([]),
+  /** Principals' roles in this space, on roles sites (local/confluence/roles/schema.ts). */
+  roleAssignments: z.array(roleAssignmentSchema).default([]),
 });
 
 const appSchema = z.strictObject({
@@ -108,6 +118,10 @@ export const siteDirectorySchema = z
     spaces: z.array(spaceSchema).default([]),
     /** The app's own user, answered by /user/current when the app calls as itself. */
     app: appSchema.optional(),
+    /** The site's space role mode (DESIGN section 9); PRE_ROLES when absent. */
+    roleMode: z.enum(ROLE_MODES).default('PRE_ROLES'),
+    /** The site's space roles; on a roles site without any, Confluence's four system roles. */
+    roles: z.array(roleSchema).default([]),
   })
   .superRefine((dir, ctx) => {
     const issue = (path: (string | number)[], message: string): void => {
@@ -185,6 +199,7 @@ export const siteDirectorySchema = z
     });
     seen(permIds, (i) => permPaths[i] ?? ['spaces'], 'permission id');
     checkContent(dir.spaces, { users: userIds, groups: groupIds }, issue);
+    checkRoles(dir, { users: userIds, groups: groupIds, isOperation: isKnownOperation }, issue);
   });
 
 /** The fixture as written (defaults not yet applied). */

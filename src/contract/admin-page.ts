@@ -16,6 +16,7 @@ import {
   SearchSubjectsPayload,
 } from '../rules';
 import type { UserAccessExplanation } from './access';
+import type { SpacePermissionFunctions } from './permission-changes';
 import type { ListSiteRunsPayload, RunRefPayload, ScriptRun, ScriptRunPage } from './scripts';
 
 export {
@@ -110,7 +111,7 @@ export interface ImportAnswer {
 type Fn<P extends z.ZodType, A> = { payload: z.input<P>; answer: A };
 
 /** Every admin-page function: what it takes and what it answers. */
-export interface AdminPageFunctions {
+export interface AdminPageFunctions extends SpacePermissionFunctions {
   getConfig: Fn<typeof GetConfigPayload, AdminConfig>;
   saveConfig: Fn<typeof SaveConfigPayload, AdminConfig>;
   explainAccess: Fn<typeof ExplainAccessPayload, UserAccessExplanation>;

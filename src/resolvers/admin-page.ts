@@ -21,6 +21,7 @@ import { readAuditLog } from '../storage/rules/audit-log';
 import { LoadedTable, loadTable, saveTable, VersionConflictError } from '../storage/rules/repository';
 import { AppError } from './envelope';
 import { adminFunction, resolverOf } from './gate';
+import { roleMode } from './role-mode';
 import { explainFor } from './explain';
 import { spacePermissionFunctions } from './space-permissions';
 
@@ -126,6 +127,7 @@ const explainAccess = adminFunction(
       space.id,
       accountId,
       groups.map((g) => g.id),
+      () => roleMode(),
     );
     const explanation = await explainFor(accountId, space, groups, spaceAdmin, { withToggle: true });
     return { user: { accountId, displayName: user.displayName }, ...explanation };

@@ -22,6 +22,7 @@ export const DOCS = {
   v1LongRunningTask: `${CLOUD}/v1/api-group-long-running-task/`,
   v1Space: `${CLOUD}/v1/api-group-space/`,
   v1Attachments: `${CLOUD}/v1/api-group-content---attachments/`,
+  v2SpaceRoles: `${CLOUD}/v2/api-group-space-roles/`,
 } as const;
 
 /** Scope sets (any one set; every scope in it), copied from the reference pages. */
@@ -35,6 +36,10 @@ export const SCOPES = {
   search: [['search:confluence'], ['read:content-details:confluence']],
   spaceRead: [['read:space:confluence']],
   // The reference lists both granular scopes; apps are refused anyway (see space-permission-writes.ts).
+  // Space roles (v2 OpenAPI document): the mode needs read:configuration, the roles and assignments read:space.permission.
+  roleMode: [['read:configuration:confluence']],
+  spacePermissionRead: [['read:space.permission:confluence']],
+  roleAssignmentWrite: [['write:space.permission:confluence']],
   spacePermissionWrite: [['read:space.permission:confluence', 'write:space.permission:confluence']],
   // Content (local/confluence/content). v2 pages lists only granular scopes in its OpenAPI document.
   pageRead: [['read:page:confluence']],

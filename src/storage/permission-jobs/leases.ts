@@ -41,18 +41,40 @@ async function setIfVersion(key: string, value: ItemEntity, expected: number): P
 const newLeaseToken = (): string => randomBytes(18).toString('base64url');
 
 function workItem(key: string, item: ItemEntity, leaseToken?: string): WorkItem {
-  return {
+  const data = item.data;
+  const common = {
     itemId: key,
     ...(leaseToken ? { leaseToken } : {}),
     jobId: item.jobId,
-    action: item.data.action,
-    spaceKey: item.data.spaceKey,
-    spaceId: item.data.spaceId,
-    subject: { type: item.data.subject.type, id: item.data.subject.id },
-    operation: item.data.operation,
-    attempt: item.data.attempts,
+    spaceKey: data.spaceKey,
+    spaceId: data.spaceId,
+    subject: { type: data.subject.type, id: data.subject.id },
+    attempt: data.attempts,
   };
+  if (data.kind === 'role')
+    return { kind: 'role', ...common, roleId: data.roleId, ...(data.roleName ? { roleName: data.roleName } : {}) };
+  return { kind: 'permission', ...common, action: data.action, operation: data.operation };
 }
+
+/**
+ * A relay speaking protocol 1 asked for work while role changes wait: it
+ * cannot carry them, so it is told to update (UNSUPPORTED_PROTOCOL) rather
+ * than being handed only what it understands while the roles wait forever.
+ */
+export class RelayTooOldError extends Error {
+  constructor() {
+    super(
+      'Space role changes are queued, and this relay speaks protocol 1, which cannot carry them: update the relay.',
+    );
+    this.name = 'RelayTooOldError';
+  }
+}
+
+/** What a relay can carry: protocol 1 relays individual permission changes only. */
+export type RelayAbility = 'all' | 'permissions-only';
+
+/** Items a relay may be handed: never those meant for another apply path (apply-path.ts). */
+const forRelay = (r: { value: ItemEntity }): boolean => (r.value.data.applyBy ?? 'relay') === 'relay';
 
 /** Items that may be leased now, oldest first: queued ones and ones whose lease ran out. */
 async function available(
@@ -67,11 +89,16 @@ async function available(
     .sort(Sort.ASC)
     .limit(limit)
     .getMany();
-  return { items: page.results, more: page.nextCursor !== undefined };
+  return { items: page.results.filter(forRelay), more: page.nextCursor !== undefined };
 }
 
-export async function peekPending(now: number, max: number): Promise<WorkItem[]> {
+function checkAbility(items: { value: ItemEntity }[], ability: RelayAbility): void {
+  if (ability === 'permissions-only' && items.some((r) => r.value.data.kind === 'role')) throw new RelayTooOldError();
+}
+
+export async function peekPending(now: number, max: number, ability: RelayAbility = 'all'): Promise<WorkItem[]> {
   const { items } = await available(now, max);
+  checkAbility(items, ability);
   return items.map((r) => workItem(r.key, r.value));
 }
 
@@ -158,10 +185,12 @@ export async function leaseItems(
   max: number,
   leaseSeconds: number,
   relayInstance: string,
+  ability: RelayAbility = 'all',
 ): Promise<LeaseOutcome> {
   await promoteStranded(now);
   const leaseUntil = now + leaseSeconds * 1000;
   const window = await available(now, CANDIDATE_WINDOW);
+  checkAbility(window.items, ability);
   const candidates = await eligible(window.items, max);
   const more = window.more || window.items.length > candidates.length;
   const claimed = await Promise.all(
@@ -232,4 +261,41 @@ export async function recordResults(results: ItemResult[], now: number): Promise
   const out: ReportStatus[] = [];
   for (const result of results) out.push(await recordOne(result, now));
   return out;
+}
+
+/** Items failed per call of failPendingPermissionItems: one query page, well inside a web trigger's time. */
+const FAIL_BATCH = 100;
+
+/**
+ * Fails pending individual-permission items, leased or not, with `message`:
+ * once a site is roles-only Confluence refuses every one of them, so each
+ * would otherwise stop the relay again (a relay still holding one gets
+ * `duplicate` for its late report). Role items are untouched.
+ * Answers how many were failed (at most FAIL_BATCH; a later call takes more).
+ */
+export async function failPendingPermissionItems(now: number, message: string): Promise<number> {
+  const page = await kvs
+    .entity<ItemEntity>(ITEM_ENTITY)
+    .query()
+    .index(ITEM_STATE_INDEX, { partition: ['pending'] })
+    .where(WhereConditions.greaterThanEqualTo(0))
+    .limit(FAIL_BATCH)
+    .getMany();
+  const failed = await Promise.all(
+    page.results
+      .filter(({ value }) => value.data.kind !== 'role')
+      .map(({ key, value }) =>
+        setIfVersion(
+          key,
+          {
+            ...value,
+            state: 'failed',
+            version: value.version + 1,
+            data: { ...value.data, leaseUntil: undefined, finishedAt: new Date(now).toISOString(), message },
+          },
+          value.version,
+        ),
+      ),
+  );
+  return failed.filter(Boolean).length;
 }
