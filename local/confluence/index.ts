@@ -5,6 +5,8 @@ import { ConnectionDropped, FaultInjector } from './faults';
 import { ApiError, errorResponse, type ApiFamily, type ConfluenceRequest, type ConfluenceResponse } from './http';
 import { Router, type Route } from './router';
 import { groupRoutes } from './routes/groups';
+import { pagePartRoutes } from './routes/page-parts';
+import { pageRoutes } from './routes/pages';
 import { searchRoutes } from './routes/search';
 import { spacePermissionRoutes } from './routes/space-permissions';
 import { spacePermissionWriteRoutes } from './routes/space-permission-writes';
@@ -37,6 +39,8 @@ export const ROUTES: readonly Route[] = [
   ...spaceRoutes,
   ...spacePermissionRoutes,
   ...WRITE_ROUTES,
+  ...pageRoutes,
+  ...pagePartRoutes,
 ];
 
 const familyOf = (pathname: string): ApiFamily => (pathname.startsWith('/wiki/api/v2/') ? 'v2' : 'v1');
@@ -122,6 +126,8 @@ export class ConfluenceEmulator {
   }
 
   private answer(req: ConfluenceRequest, caller: Caller): ConfluenceResponse {
+    // Long tasks move with the clock; apply what is due before answering anything.
+    this.site.content.tasks.advance();
     const { pathname, query } = splitPath(req.path);
     const family = familyOf(pathname);
     try {
