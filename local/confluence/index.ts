@@ -7,6 +7,11 @@ import { Router, type Route } from './router';
 import { groupRoutes } from './routes/groups';
 import { pagePartRoutes } from './routes/page-parts';
 import { pageRoutes } from './routes/pages';
+import { attachmentFileRoutes } from './routes/attachment-files';
+import { contentV1Routes } from './routes/content-v1';
+import { contentWriteRoutes } from './routes/content-writes';
+import { longTaskRoutes } from './routes/long-tasks';
+import { spaceCreateRoutes } from './routes/space-create';
 import { searchRoutes } from './routes/search';
 import { spacePermissionRoutes } from './routes/space-permissions';
 import { spacePermissionWriteRoutes } from './routes/space-permission-writes';
@@ -25,6 +30,8 @@ export type { PermissionChange } from './site';
 export { ConnectionDropped, FaultInjector } from './faults';
 export type { Fault, FaultRule, InjectedFault } from './faults';
 export { createConfluenceServer } from './serve';
+export { ManualClock, systemClock, type Clock } from './content/model';
+export type { ContentChange } from './content/records';
 
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:8000';
 
@@ -41,6 +48,11 @@ export const ROUTES: readonly Route[] = [
   ...WRITE_ROUTES,
   ...pageRoutes,
   ...pagePartRoutes,
+  ...contentWriteRoutes,
+  ...contentV1Routes,
+  ...longTaskRoutes,
+  ...spaceCreateRoutes,
+  ...attachmentFileRoutes,
 ];
 
 const familyOf = (pathname: string): ApiFamily => (pathname.startsWith('/wiki/api/v2/') ? 'v2' : 'v1');

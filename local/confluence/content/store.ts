@@ -37,7 +37,6 @@ export interface NewPage {
 }
 
 export interface NewAttachment {
-  containerId: string;
   title: string;
   mediaType: string;
   fileSize: number;

@@ -62,6 +62,7 @@ describe("requiredScopes / scopeAlternatives (from each endpoint's reference pag
       const sample = r.pattern
         .replace('{groupId}', 'g-power')
         .replace('{spaceKey}', 'MKT')
+        .replace(/\{(commentId|label|attachmentId|filename)\}/g, '1001')
         .replace('/permission/{id}', '/permission/1')
         .replace('{id}', '1001');
       expect(covered.has(`${r.method} ${sample}`)).toBe(true);
