@@ -24,12 +24,12 @@ describe('labelPlan and pageLabelChange', () => {
   });
 
   it('applying the change gives the same labels as applying the plan, and a second change is empty', () => {
-    const label = fc.constantFrom('a', 'b', 'c', 'd', 'e');
+    const label = fc.constantFrom<string>('a', 'b', 'c', 'd', 'e');
     fc.assert(
       fc.property(fc.array(label), fc.array(label), fc.array(label), (current, add, remove) => {
         const plan = labelPlan({ add, remove });
         const change = pageLabelChange(current, plan);
-        const after = new Set(current);
+        const after = new Set<string>(current);
         change.add.forEach((l) => after.add(l));
         change.remove.forEach((l) => after.delete(l));
         for (const l of plan.add) expect(after.has(l)).toBe(true);
