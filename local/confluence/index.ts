@@ -19,6 +19,7 @@ import { spaceRoutes } from './routes/spaces';
 import { userRoutes } from './routes/users';
 import type { SiteDirectory } from './schema';
 import { Site, type Caller } from './site';
+import type { Clock } from './content/model';
 
 export type { Caller } from './site';
 export type { ConfluenceRequest, ConfluenceResponse } from './http';
@@ -71,9 +72,22 @@ export class ConfluenceEmulator {
   readonly faults = new FaultInjector();
   private readonly router = new Router(ROUTES);
 
-  constructor(directory: SiteDirectory, options: { baseUrl?: string } = {}) {
+  constructor(
+    directory: SiteDirectory,
+    options: {
+      baseUrl?: string;
+      /** The clock long tasks and content timestamps read (default: the system clock). */
+      clock?: Clock;
+      /** How many pages a long task handles per second of that clock (default 20; Infinity: at once). */
+      longTaskStepsPerSecond?: number;
+    } = {},
+  ) {
     this.site = new Site(directory);
     this.baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+    if (options.clock) this.site.content.clock = options.clock;
+    if (options.longTaskStepsPerSecond !== undefined) {
+      this.site.content.tasks.stepsPerSecond = options.longTaskStepsPerSecond;
+    }
   }
 
   /** The live site directory (read it; change it through `site`). */

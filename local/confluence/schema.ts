@@ -72,7 +72,7 @@ const permissionSchema = z.strictObject({
   }),
 });
 
-const spaceSchema = z.strictObject({
+export const spaceSchema = z.strictObject({
   /** v2 space ids are integers; the path parameter is typed integer. */
   id: z.string().regex(/^[1-9][0-9]{0,15}$/, 'must be a positive integer in a string, like "1001"'),
   key: z.string().regex(/^[A-Za-z0-9]{1,255}$/, 'must be letters and digits only, like "MKT"'),
