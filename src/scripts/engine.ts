@@ -236,7 +236,11 @@ export async function consumeRunEvent(body: RunEventBody, eventId: string): Prom
       }
       if (run.batch.length === 0) takeDueWaiting(run);
       if (run.batch.length === 0) {
-        if (!run.discoveryDone) continue;
+        // A stretch with nothing to do (pages without matching comments) still counts against the budget.
+        if (!run.discoveryDone) {
+          if (Date.now() >= deadline) return await handOver(run);
+          continue;
+        }
         if (run.waiting.length > 0) {
           const soonest = Math.min(...run.waiting.map((w) => w.notBefore ?? 0));
           return await handOver(run, Math.max(1, (soonest - Date.now()) / 1000));

@@ -158,6 +158,17 @@ describe('time and rate limits', () => {
     expect(stats.chunks).toBeGreaterThanOrEqual(3);
   });
 
+  it('hands over while it is still only searching (pages without matches)', async () => {
+    host = await scriptHost({ extraPages: 400, consumerLimitMs: 1_000 });
+    host.confluence.faults.add({ fault: { kind: 'delay', ms: 20 }, method: 'GET', path: /-comments$/ });
+    const input = { target: { type: 'space' }, authorAccountIds: ['u-nobody'] };
+    const done = await runToEnd(host, SAM, 'bulk-delete-comments', input, true);
+    expect(done).toMatchObject({ state: 'succeeded', progress: { done: 0, failed: 0, total: 0 } });
+    // Hand-overs are new events; a consumer that ran out of time would be retries of one event.
+    const events = new Set(host.events.deliveries().map((d) => d.eventId));
+    expect(events.size).toBeGreaterThan(1);
+  });
+
   it('waits out short 429s in place and continues after long ones in a delayed event', async () => {
     host = await scriptHost({ extraPages: EXTRA });
     host.confluence.faults.add({ fault: { kind: 'status', status: 429, retryAfter: '1' }, method: 'POST', times: 2 });
