@@ -6,6 +6,7 @@
  * counts do not.
  */
 import { bundleFigures } from './bundle-size';
+import { contentListingFigures } from './content-listing';
 import { benchEngine } from './engine';
 import { BenchModule } from './module';
 import { machineLine, ModuleResult, table, thisMachine, toJson } from './output';
@@ -22,6 +23,11 @@ const MODULES: BenchModule[] = [
     key: 'scriptRun',
     title: 'Script run: Bulk labels, 10,000 pages, +100 ms a Confluence call',
     run: scriptRunFigures,
+  },
+  {
+    key: 'content',
+    title: 'Emulated Confluence content: a 10,000-page space (median ms per request)',
+    run: contentListingFigures,
   },
   {
     key: 'bundles',
