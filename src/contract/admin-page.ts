@@ -17,7 +17,14 @@ import {
 } from '../rules';
 import type { UserAccessExplanation } from './access';
 import type { SpacePermissionFunctions } from './permission-changes';
-import type { ListSiteRunsPayload, RunRefPayload, ScriptRun, ScriptRunPage } from './scripts';
+import type {
+  ListSiteRunsPayload,
+  RunAuditPage,
+  RunAuditPayload,
+  RunRefPayload,
+  ScriptRun,
+  ScriptRunPage,
+} from './scripts';
 
 export {
   ExplainAccessPayload,
@@ -121,4 +128,5 @@ export interface AdminPageFunctions extends SpacePermissionFunctions {
   importConfig: Fn<typeof ImportConfigPayload, ImportAnswer>;
   listScriptRuns: Fn<typeof ListSiteRunsPayload, ScriptRunPage>;
   getScriptRun: Fn<typeof RunRefPayload, ScriptRun>;
+  getScriptRunAudit: Fn<typeof RunAuditPayload, RunAuditPage>;
 }

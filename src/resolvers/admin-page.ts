@@ -24,6 +24,7 @@ import { adminFunction, resolverOf } from './gate';
 import { roleMode } from './role-mode';
 import { explainFor } from './explain';
 import { spacePermissionFunctions } from './space-permissions';
+import { adminScriptFunctions } from './scripts';
 
 /** Rows per getConfig page: a 10,000-row table is two calls. */
 export const CONFIG_PAGE_ROWS = 5000;
@@ -189,4 +190,5 @@ export const adminPageResolver = resolverOf({
   exportConfig,
   importConfig,
   ...spacePermissionFunctions,
+  ...adminScriptFunctions,
 });

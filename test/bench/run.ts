@@ -12,12 +12,18 @@ import { BenchModule } from './module';
 import { machineLine, ModuleResult, table, thisMachine, toJson } from './output';
 import { platformCallFigures } from './platform-calls';
 import { relayFigures } from './relay';
+import { scriptRunFigures } from './script-runs';
 
 /** Every bench module, in the order printed. Adding one is one line. */
 const MODULES: BenchModule[] = [
   { key: 'engine', title: 'Rule engine: RuleIndex against CASL (pure, in process)', run: benchEngine },
   { key: 'platformCalls', title: 'Platform calls per resolver call (local host, real SDKs)', run: platformCallFigures },
   { key: 'relay', title: 'Relay', run: relayFigures },
+  {
+    key: 'scriptRun',
+    title: 'Script run: Bulk labels, 10,000 pages, +100 ms a Confluence call',
+    run: scriptRunFigures,
+  },
   {
     key: 'content',
     title: 'Emulated Confluence content: a 10,000-page space (median ms per request)',
