@@ -17,8 +17,9 @@ import { searchGroups, searchSpaces, searchUsers, SubjectMatch } from '../conflu
 import { findSpaceByKey, userAdministersSpace } from '../confluence/spaces';
 import { displayNames, findUser } from '../confluence/users';
 import { readAuditLog } from '../storage/rules/audit-log';
+import { storedValuesWithin } from '../storage/rules/capacity';
 import { LoadedTable, loadTable, saveTable, VersionConflictError } from '../storage/rules/repository';
-import { AppError } from './envelope';
+import { AppError, badRequest } from './envelope';
 import { adminFunction, resolverOf } from './gate';
 import { explainFor } from './explain';
 import { spacePermissionFunctions } from './space-permissions';
@@ -44,16 +45,28 @@ async function whoChanged(accountId: string | undefined) {
   return { accountId, displayName: names.get(accountId) };
 }
 
+/**
+ * Where a getConfig cursor (`<version>:<offset>`, as nextCursor gives it)
+ * points: anything else is BAD_REQUEST, never a guess at a page.
+ */
+function configCursorOffset(cursor: string, loaded: LoadedTable): number {
+  const match = /^(0|[1-9]\d{0,11}):(0|[1-9]\d{0,11})$/.exec(cursor);
+  const offset = Number(match?.[2]);
+  if (!match || offset === 0 || offset % CONFIG_PAGE_ROWS !== 0) {
+    throw badRequest('cursor', 'cursor is not one getConfig gave out; reload the rules from the first page');
+  }
+  if (Number(match[1]) !== loaded.version) {
+    throw new AppError('CONFLICT', 'The rules changed while they were being read. Reload to see the latest.');
+  }
+  if (offset >= loaded.table.rows.length) {
+    throw badRequest('cursor', `cursor points past the last of the table's ${loaded.table.rows.length} rows`);
+  }
+  return offset;
+}
+
 /** A page of the table; the cursor pins the version so pages never mix two saves. */
 async function configView(loaded: LoadedTable, cursor?: string): Promise<ConfigView> {
-  let offset = 0;
-  if (cursor) {
-    const [version, start] = cursor.split(':').map(Number);
-    if (version !== loaded.version) {
-      throw new AppError('CONFLICT', 'The rules changed while they were being read. Reload to see the latest.');
-    }
-    offset = start ?? 0;
-  }
+  const offset = cursor ? configCursorOffset(cursor, loaded) : 0;
   const rows = loaded.table.rows.slice(offset, offset + CONFIG_PAGE_ROWS);
   const end = offset + rows.length;
   return {
@@ -168,6 +181,8 @@ const importConfig = adminFunction(ImportConfigPayload, async (request, { accoun
     const current = await loadTable();
     if (current.version !== request.expectedVersion)
       throw await conflict(new VersionConflictError(current.version, current.updatedBy, current.updatedAt));
+    // The preview refuses what the import would refuse: a table too large for storage.
+    storedValuesWithin(imported, current.version + 1);
     return {
       dryRun: true,
       version: current.version,

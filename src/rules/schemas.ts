@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTROL_CHARS, LIMITS, SCRIPT_KEY_PATTERN } from './limits';
+import { LIMITS, LONE_SURROGATE, SCRIPT_KEY_PATTERN, unsafeTextReason } from './limits';
 import { ROW_TYPES } from './model';
 
 /*
@@ -10,21 +10,30 @@ import { ROW_TYPES } from './model';
  * duplicates) are checked by `applyChanges` / `importAny`, not here.
  */
 
-const noControlChars = (s: string): boolean => !CONTROL_CHARS.test(s);
+/** Refuses control and bidirectional characters and lone surrogates, saying which. */
+const safeText = <T extends z.ZodString>(schema: T) =>
+  schema.superRefine((text, ctx) => {
+    const reason = unsafeTextReason(text);
+    if (reason) ctx.addIssue({ code: 'custom', message: reason, input: text });
+  });
 
-export const IdSchema = z
-  .string()
-  .min(1)
-  .max(LIMITS.idMaxLength)
-  .refine(noControlChars, { error: 'must not contain control characters' });
+/** Text that is only passed on (a search): any character but half a surrogate pair. */
+const wellFormed = <T extends z.ZodString>(schema: T) =>
+  schema.refine((text) => !LONE_SURROGATE.test(text), {
+    error: 'must be well-formed text (it holds half of a UTF-16 surrogate pair)',
+  });
 
-export const NameSchema = z.string().max(LIMITS.nameMaxLength);
+export const IdSchema = safeText(z.string().min(1).max(LIMITS.idMaxLength));
 
-export const SpaceKeySchema = z
-  .string()
-  .min(1)
-  .max(LIMITS.spaceKeyMaxLength)
-  .regex(/^[^\s\u0000-\u001F\u007F-\u009F]+$/, { error: 'must be a space key, without spaces' });
+export const NameSchema = safeText(z.string().max(LIMITS.nameMaxLength));
+
+export const SpaceKeySchema = safeText(
+  z
+    .string()
+    .min(1)
+    .max(LIMITS.spaceKeyMaxLength)
+    .regex(/^[^\s\u0000-\u001F\u007F-\u009F]+$/, { error: 'must be a space key, without spaces' }),
+);
 
 export const ScriptKeySchema = z
   .string()
@@ -45,7 +54,12 @@ export const RowSchema = z.strictObject({
 export const RowSelectorSchema = z.strictObject({ type: RowTypeSchema, id: IdSchema });
 
 const Version = z.int().min(0);
-const Cursor = z.string().min(1).max(LIMITS.cursorMaxLength);
+/** A cursor is only ever one this app gave out: printable ASCII (each reader checks the rest). */
+const Cursor = z
+  .string()
+  .min(1)
+  .max(LIMITS.cursorMaxLength)
+  .regex(/^[\x21-\x7E]+$/, { error: 'must be a cursor from a previous answer' });
 
 /** Treats a missing payload as `{}` for functions whose fields are all optional. */
 const orEmpty = <T extends z.ZodType>(schema: T) =>
@@ -64,7 +78,7 @@ export type ExplainAccessPayload = z.infer<typeof ExplainAccessPayload>;
 
 export const SearchSubjectsPayload = z.strictObject({
   type: z.enum(['user', 'group', 'space']),
-  query: z.string().max(LIMITS.searchQueryMaxLength),
+  query: wellFormed(z.string().max(LIMITS.searchQueryMaxLength)),
 });
 export type SearchSubjectsPayload = z.infer<typeof SearchSubjectsPayload>;
 
