@@ -8,6 +8,7 @@ import { groupRoutes } from './routes/groups';
 import { searchRoutes } from './routes/search';
 import { spacePermissionRoutes } from './routes/space-permissions';
 import { spacePermissionWriteRoutes } from './routes/space-permission-writes';
+import { spaceRoleRoutes } from './routes/space-roles';
 import { spaceRoutes } from './routes/spaces';
 import { userRoutes } from './routes/users';
 import type { SiteDirectory } from './schema';
@@ -36,6 +37,7 @@ export const ROUTES: readonly Route[] = [
   ...searchRoutes,
   ...spaceRoutes,
   ...spacePermissionRoutes,
+  ...spaceRoleRoutes,
   ...WRITE_ROUTES,
 ];
 

@@ -1,6 +1,7 @@
 // The site fixture (DESIGN section 5): users, groups, spaces and their
 // permission assignments. Validated with zod; every error names the field.
 import { z } from 'zod';
+import { checkRoles, ROLE_MODES, roleAssignmentSchema, roleSchema } from './roles/schema';
 
 /** Operation keys Confluence uses in space permissions (v1 SpacePermissionV2, v2 SpacePermissionAssignment). */
 export const OPERATION_KEYS = [
@@ -35,6 +36,13 @@ export const TARGET_TYPES = [
   'userProfile',
   'whiteboard',
 ] as const;
+
+/** A key/target pair of the lists above (role permissions are written "key/target"). */
+export const isKnownOperation = (op: {
+  key: string;
+  target: string;
+}): op is { key: OperationKey; target: TargetType } =>
+  (OPERATION_KEYS as readonly string[]).includes(op.key) && (TARGET_TYPES as readonly string[]).includes(op.target);
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
@@ -83,6 +91,8 @@ const spaceSchema = z.strictObject({
     .regex(/^[0-9]+$/, 'must be a numeric string')
     .optional(),
   permissions: z.array(permissionSchema).default([]),
+  /** Principals' roles in this space, on roles sites (local/confluence/roles/schema.ts). */
+  roleAssignments: z.array(roleAssignmentSchema).default([]),
 });
 
 const appSchema = z.strictObject({
@@ -102,6 +112,10 @@ export const siteDirectorySchema = z
     spaces: z.array(spaceSchema).default([]),
     /** The app's own user, answered by /user/current when the app calls as itself. */
     app: appSchema.optional(),
+    /** The site's space role mode (DESIGN section 9); PRE_ROLES when absent. */
+    roleMode: z.enum(ROLE_MODES).default('PRE_ROLES'),
+    /** The site's space roles; on a roles site without any, Confluence's four system roles. */
+    roles: z.array(roleSchema).default([]),
   })
   .superRefine((dir, ctx) => {
     const issue = (path: (string | number)[], message: string): void => {
@@ -178,6 +192,7 @@ export const siteDirectorySchema = z
       });
     });
     seen(permIds, (i) => permPaths[i] ?? ['spaces'], 'permission id');
+    checkRoles(dir, { users: userIds, groups: groupIds, isOperation: isKnownOperation }, issue);
   });
 
 /** The fixture as written (defaults not yet applied). */

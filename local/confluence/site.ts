@@ -10,7 +10,8 @@ import type {
   SiteDirectory,
   TargetType,
 } from './schema';
-import { DEFAULT_APP_USER } from './schema';
+import { DEFAULT_APP_USER, isKnownOperation } from './schema';
+import { RoleModel } from './roles/model';
 
 export type Caller = { kind: 'user'; accountId: string } | { kind: 'app' } | { kind: 'anonymous' };
 
@@ -39,6 +40,8 @@ export class Site {
   /** Every grant that created an assignment and every revoke that removed one. */
   readonly changes: PermissionChange[] = [];
   private nextPermissionId: number;
+  /** Space roles: the mode, the roles, assignments and what they grant (local/confluence/roles/). */
+  readonly roles: RoleModel;
 
   constructor(directory: SiteDirectory) {
     this.directory = structuredClone(directory);
@@ -47,6 +50,7 @@ export class Site {
     for (const space of this.directory.spaces) {
       for (const p of space.permissions) if (p.id === undefined) p.id = this.newPermissionId();
     }
+    this.roles = new RoleModel(this);
   }
 
   private newPermissionId(): string {
@@ -145,6 +149,10 @@ export class Site {
       const applies = p.subject.type === 'user' ? p.subject.id === accountId : groupIds.has(p.subject.id);
       const op = { key: p.operation.key, target: p.operation.target };
       if (applies && !out.some((o) => sameOperation(o, op))) out.push(op);
+    }
+    // On roles sites the permissions a role grants count as the principal's own.
+    for (const op of this.roles.operationsOf(accountId, spaceId)) {
+      if (isKnownOperation(op) && !out.some((o) => sameOperation(o, op))) out.push(op);
     }
     return out;
   }

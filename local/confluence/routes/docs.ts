@@ -9,6 +9,7 @@ export const DOCS = {
   v2SpacePermissions: `${CLOUD}/v2/api-group-space-permissions/`,
   v2Operation: `${CLOUD}/v2/api-group-operation/`,
   v1SpacePermissions: `${CLOUD}/v1/api-group-space-permissions/`,
+  v2SpaceRoles: `${CLOUD}/v2/api-group-space-roles/`,
 } as const;
 
 /** Scope sets (any one set; every scope in it), copied from the reference pages. */
@@ -22,5 +23,9 @@ export const SCOPES = {
   search: [['search:confluence'], ['read:content-details:confluence']],
   spaceRead: [['read:space:confluence']],
   // The reference lists both granular scopes; apps are refused anyway (see space-permission-writes.ts).
+  // Space roles (v2 OpenAPI document): the mode needs read:configuration, the roles and assignments read:space.permission.
+  roleMode: [['read:configuration:confluence']],
+  spacePermissionRead: [['read:space.permission:confluence']],
+  roleAssignmentWrite: [['write:space.permission:confluence']],
   spacePermissionWrite: [['read:space.permission:confluence', 'write:space.permission:confluence']],
 } as const satisfies Record<string, readonly (readonly string[])[]>;

@@ -26,6 +26,10 @@ export const GRANTABLE: readonly Operation[] = [
   { key: 'archive', target: 'page' },
 ];
 
+/** What a roles-only site answers a v1 permission write (the exception's name, then its message). */
+export const ROLES_ONLY_REFUSAL =
+  'com.atlassian.confluence.api.service.exceptions.InvalidRbacOperationException: Space permission updates that are not from RBAC are not supported in roles-only mode';
+
 const RequestBody = z.object({
   subject: z.object({ type: z.enum(['user', 'group']), identifier: z.string().min(1) }),
   operation: z.object({ key: z.string(), target: z.string() }),
@@ -37,6 +41,8 @@ function adminSpace(ctx: RouteContext): DirectorySpace {
   if (ctx.caller.kind === 'app') {
     throw new ApiError(403, 'Apps cannot access this REST resource - including when utilizing user impersonation.');
   }
+  // Roles-only sites refuse every individual permission write (DESIGN section 9).
+  if (ctx.site.roles.mode === 'ROLES') throw badRequest(ROLES_ONLY_REFUSAL);
   const space = ctx.site.spaceByKey(ctx.params.spaceKey ?? '');
   if (!space || !ctx.site.canView(ctx.caller, space.id))
     throw notFound(`No space with key : ${ctx.params.spaceKey ?? ''}`);

@@ -6,6 +6,7 @@ import { readV2Page, v2Page } from '../paging';
 import type { Route } from '../router';
 import { v1Operation } from '../shapes';
 import { DOCS, SCOPES } from './docs';
+import { roleDerivedPermissionRows } from './space-roles';
 import { V2_PAGE, visibleSpace } from './spaces';
 
 const assignments: Route = {
@@ -17,11 +18,15 @@ const assignments: Route = {
   handle(ctx) {
     const space = visibleSpace(ctx, ctx.params.id);
     const page = readV2Page(ctx.query, V2_PAGE);
-    const results = ctx.site.permissions(space.id).map((p) => ({
-      id: p.id,
-      principal: { type: p.subject.type, id: p.subject.id },
-      operation: { key: p.operation.key, targetType: p.operation.target },
-    }));
+    const results = [
+      ...ctx.site.permissions(space.id).map((p) => ({
+        id: p.id,
+        principal: { type: p.subject.type, id: p.subject.id },
+        operation: { key: p.operation.key, targetType: p.operation.target },
+      })),
+      // On roles sites the list also holds what roles grant, access classes included.
+      ...roleDerivedPermissionRows(ctx, space.id),
+    ];
     const out = v2Page(results, page, ctx);
     return json(200, out.body, out.headers);
   },

@@ -36,6 +36,10 @@ describe("requiredScopes / scopeAlternatives (from each endpoint's reference pag
     ['GET', '/wiki/api/v2/spaces/1001', [['read:space:confluence']]],
     ['GET', '/wiki/api/v2/spaces/1001/permissions', [['read:space:confluence']]],
     ['GET', '/wiki/api/v2/spaces/1001/operations', [['read:space:confluence']]],
+    ['GET', '/wiki/api/v2/space-role-mode', [['read:configuration:confluence']]],
+    ['GET', '/wiki/api/v2/space-roles', [['read:space.permission:confluence']]],
+    ['GET', '/wiki/api/v2/spaces/1001/role-assignments', [['read:space.permission:confluence']]],
+    ['POST', '/wiki/api/v2/spaces/1001/role-assignments', [['write:space.permission:confluence']]],
     [
       'POST',
       '/wiki/rest/api/space/MKT/permission',
