@@ -173,7 +173,11 @@ export class Relay {
       return;
     }
     const status = answer.results[0]?.status;
-    if (status !== 'recorded')
+    if (status === 'expired') {
+      this.o.log.warn('the lease ran out before the result arrived; the item will be handed out again', {
+        itemId: item.itemId,
+      });
+    } else if (status !== 'recorded')
       this.o.log.info('result was already recorded', { itemId: item.itemId, status, state: answer.results[0]?.state });
     this.o.setLastError(undefined);
   }

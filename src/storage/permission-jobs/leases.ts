@@ -6,6 +6,7 @@ import { promoted } from './jobs';
 import {
   ITEM_ENTITY,
   ITEM_STATE_INDEX,
+  ItemData,
   ItemEntity,
   JOB_ENTITY,
   KEPT_LEASE_TOKENS,
@@ -92,15 +93,50 @@ export interface LeaseOutcome {
 /** Candidates read per lease: more than asked, so items held back behind a prerequisite do not starve the rest. */
 const CANDIDATE_WINDOW = 100;
 
+/** What an item changes: one permission of one subject in one space. */
+const targetOf = (data: ItemData): string =>
+  [data.spaceId, data.subject.type, data.subject.id, data.operation.key, data.operation.target].join(' ');
+
+/**
+ * For each target with unfinished work (queued or leased), the key of its
+ * oldest unfinished item. Item keys sort by job (submit time), then sequence.
+ */
+async function oldestUnfinishedByTarget(): Promise<Map<string, string>> {
+  const oldest = new Map<string, string>();
+  let cursor: string | undefined;
+  do {
+    let query = kvs
+      .entity<ItemEntity>(ITEM_ENTITY)
+      .query()
+      .index(ITEM_STATE_INDEX, { partition: ['pending'] })
+      .limit(CANDIDATE_WINDOW);
+    if (cursor) query = query.cursor(cursor);
+    const page = await query.getMany();
+    for (const { key, value } of page.results) {
+      const target = targetOf(value.data);
+      const first = oldest.get(target);
+      if (first === undefined || key < first) oldest.set(target, key);
+    }
+    cursor = page.nextCursor;
+  } while (cursor);
+  return oldest;
+}
+
 /**
  * The candidates that may go out now, in job order (item keys sort by job,
  * then sequence): an item whose prerequisite is still pending goes only if
- * that prerequisite goes first in the same lease.
+ * that prerequisite goes first in the same lease; and an item goes only
+ * when it is the oldest unfinished change of its target. So a newer job's
+ * change (a revoke) waits for an older one (a grant whose report was lost)
+ * to finish, however the older one's leases run out, and is never
+ * overtaken by it.
  */
 async function eligible(
   candidates: { key: string; value: ItemEntity }[],
   max: number,
 ): Promise<{ key: string; value: ItemEntity }[]> {
+  if (candidates.length === 0) return [];
+  const firstOfTarget = await oldestUnfinishedByTarget();
   const sorted = [...candidates].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const inWindow = new Set(sorted.map((c) => c.key));
   const outside = [
@@ -118,7 +154,7 @@ async function eligible(
     if (chosen.length >= max) break;
     const after = c.value.data.after;
     const ready = !after || chosenKeys.has(after) || (!inWindow.has(after) && states.get(after) !== 'pending');
-    if (!ready) continue;
+    if (!ready || firstOfTarget.get(targetOf(c.value.data)) !== c.key) continue;
     chosen.push(c);
     chosenKeys.add(c.key);
   }
@@ -204,7 +240,11 @@ export async function leaseItems(
   return { items, leaseExpiresAt: leaseUntil, more: more || candidates.length > items.length };
 }
 
-export type ReportStatus = { itemId: string; status: 'recorded' | 'duplicate' | 'unknown'; state?: string };
+export type ReportStatus = {
+  itemId: string;
+  status: 'recorded' | 'duplicate' | 'unknown' | 'expired';
+  state?: string;
+};
 
 async function recordOne(result: ItemResult, now: number): Promise<ReportStatus> {
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -213,6 +253,12 @@ async function recordOne(result: ItemResult, now: number): Promise<ReportStatus>
     if (!current || !current.data.leaseTokens.includes(result.leaseToken))
       return { itemId: result.itemId, status: 'unknown' };
     if (current.state !== 'pending') return { itemId: result.itemId, status: 'duplicate', state: current.state };
+    // Only the current lease, while it runs, may record: a lessee whose lease
+    // ran out is refused (the item is, or will be, handed to another relay,
+    // whose result must not be overwritten by this late one).
+    const latest = current.data.leaseTokens[current.data.leaseTokens.length - 1];
+    if (result.leaseToken !== latest || current.data.leaseUntil === undefined || now > current.data.leaseUntil)
+      return { itemId: result.itemId, status: 'expired', state: current.state };
     const done: ItemEntity = {
       ...current,
       state: result.outcome,
