@@ -53,7 +53,8 @@ test("a grant whose report was lost never overtakes the newer revoke, and the ex
   // The relay applies the grant in Confluence, then dies before its report arrives.
   expect(await confluence.apply(grant!)).toEqual({ outcome: 'applied' });
 
-  // The admin revokes the same permission.
+  // A moment later the admin revokes the same permission.
+  clock += 1_000;
   const revokeJob = await submit(host, ninaReadsEng('revoke'));
   expect(revokeJob.changes).toBe(1);
   // The revoke waits: the older grant on the same target is unfinished.
