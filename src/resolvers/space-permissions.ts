@@ -11,7 +11,8 @@ import { displayNames, findUser } from '../confluence/users';
 import { now } from '../clock';
 import { planChanges, PlanRow, PlanSpace } from '../permission-changes/plan';
 import { Action, Operation, secretFingerprint } from '../contract/relay-protocol';
-import { createJob, itemsOfJob, listJobs, StoredItem } from '../storage/permission-jobs/jobs';
+import { createJob, itemsOfJob, listJobs, newJobId, StoredItem } from '../storage/permission-jobs/jobs';
+import { claimSubmit, releaseSubmit, submitQueued } from '../storage/permission-jobs/duplicate-submit';
 import { ITEM_ENTITY, ITEM_STATE_INDEX, ItemEntity } from '../storage/permission-jobs/model';
 import { linkInfo, rotateLinkSecret } from '../storage/relay/link';
 import { readRelayStatus } from '../storage/relay/status';
@@ -97,6 +98,17 @@ const submitPermissionChanges = adminFunction(ChangePayload, async (request, { a
   if (preview.changes === 0)
     throw new AppError('CONFLICT', 'Nothing to change: every chosen permission is already so.');
   const at = now();
+  // A double-clicked submit (same admin, same changes, within seconds) is answered with the first one's job.
+  const newId = newJobId(at);
+  const { claim, earlierJobId } = await claimSubmit(
+    accountId,
+    request.action,
+    preview.rows.map((row) => JSON.stringify([row.spaceId, row.subject.type, row.subject.id, row.operation])),
+    newId,
+  );
+  if (earlierJobId) {
+    return { jobId: earlierJobId, items: preview.rows.length, changes: preview.changes, already: preview.already };
+  }
   const jobId = await createJob(
     {
       createdAt: at,
@@ -119,7 +131,12 @@ const submitPermissionChanges = adminFunction(ChangePayload, async (request, { a
       },
     })),
     at,
-  );
+    newId,
+  ).catch(async (error: unknown) => {
+    await releaseSubmit(claim);
+    throw error;
+  });
+  await submitQueued(claim, jobId);
   return { jobId, items: preview.rows.length, changes: preview.changes, already: preview.already };
 });
 

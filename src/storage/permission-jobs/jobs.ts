@@ -33,8 +33,12 @@ export const newJobId = (at: number): string => `j${at.toString(36).padStart(9, 
  * `promoteStranded` deletes; one that dies during 3 leaves staged items of
  * an existing job, which `promoteStranded` promotes.
  */
-export async function createJob(job: JobEntity, items: NewItem[], at: number): Promise<string> {
-  const jobId = newJobId(at);
+export async function createJob(
+  job: JobEntity,
+  items: NewItem[],
+  at: number,
+  jobId: string = newJobId(at),
+): Promise<string> {
   const readGrantKey = new Map<string, string>();
   items.forEach((item, seq) => {
     const { action, operation, spaceId, subject } = item.data;
