@@ -1,10 +1,13 @@
 /**
  * The relay's Confluence calls, with the customer's own API token (Basic
  * auth). Grants: v1 POST. Revokes: find the assignment's id through the v2
- * read API, then v1 DELETE. 429, 5xx and network errors are retried (see
- * retry.ts); 401/403 stop the relay, because no later item can do better.
+ * read API, then v1 DELETE. Roles: read the subject's current role, then v2
+ * POST /spaces/{id}/role-assignments. 429, 5xx and network errors are
+ * retried (see retry.ts); 401/403, a roles-only site refusing individual
+ * permissions, and "grant only what you hold" stop the relay, because no
+ * later item can do better.
  */
-import type { WorkItem } from '../../src/contract/relay-protocol';
+import type { PermissionWorkItem, RoleWorkItem, WorkItem } from '../../src/contract/relay-protocol';
 import { HttpFailure, RetryPolicy, withRetries } from './retry';
 
 /** Confluence refused the account itself: the relay must stop and say what to fix. */
@@ -12,6 +15,8 @@ export class FatalConfluenceError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** The item that showed it, reported failed with this message before the relay stops. */
+    readonly failsItem = false,
   ) {
     super(message);
     this.name = 'FatalConfluenceError';
@@ -113,15 +118,40 @@ export class ConfluenceClient {
     return new FatalConfluenceError(
       403,
       `Confluence answered 403 for space ${item.spaceKey}: the account ${this.options.email} must have the Admin permission in every space the app manages (or be given it). Grant it, then start the relay again.`,
+      true,
     );
   }
 
-  async grant(item: WorkItem): Promise<ApplyResult> {
+  /** A roles-only site refuses every individual permission write: say what to do instead. */
+  private rolesOnly(item: WorkItem): FatalConfluenceError {
+    return new FatalConfluenceError(
+      400,
+      `Confluence refused an individual permission change in space ${item.spaceKey} because this site uses space roles only (InvalidRbacOperationException). Individual permissions cannot be changed there: submit the change again as a role on the admin page (Space permissions), then start the relay again.`,
+      true,
+    );
+  }
+
+  /** "Grant only what you hold" (or no right to manage roles): only a Confluence admin account avoids it. */
+  private cannotAssign(item: RoleWorkItem, detail: string): FatalConfluenceError {
+    return new FatalConfluenceError(
+      403,
+      `Confluence refused to set a role in space ${item.spaceKey} for ${this.options.email}: ${detail || 'no reason given'}. On sites with space roles a user may only grant what they hold themselves; run the relay as a Confluence admin (site admin), who is exempt, then start the relay again.`,
+      true,
+    );
+  }
+
+  private checkRolesOnly(item: WorkItem, answer: Answer): void {
+    if (answer.status === 400 && /InvalidRbacOperationException|roles-only mode/i.test(messageOf(answer.json)))
+      throw this.rolesOnly(item);
+  }
+
+  async grant(item: PermissionWorkItem): Promise<ApplyResult> {
     const answer = await this.request('POST', `/wiki/rest/api/space/${encodeURIComponent(item.spaceKey)}/permission`, {
       subject: { type: item.subject.type, identifier: item.subject.id },
       operation: { key: item.operation.key, target: item.operation.target },
     });
     if (answer.status === 200 || answer.status === 201) return { outcome: 'applied' };
+    this.checkRolesOnly(item, answer);
     const message = messageOf(answer.json);
     if (answer.status === 400 && /already exists/i.test(message))
       return { outcome: 'already', message: 'The permission already existed.' };
@@ -130,7 +160,7 @@ export class ConfluenceClient {
   }
 
   /** The id of the subject's assignment of this operation in the space, or undefined. */
-  async findAssignment(item: WorkItem): Promise<string | undefined> {
+  async findAssignment(item: PermissionWorkItem): Promise<string | undefined> {
     let path: string | undefined = `/wiki/api/v2/spaces/${encodeURIComponent(item.spaceId)}/permissions?limit=250`;
     while (path) {
       const answer = await this.request('GET', path);
@@ -161,7 +191,7 @@ export class ConfluenceClient {
     return undefined;
   }
 
-  async revoke(item: WorkItem): Promise<ApplyResult> {
+  async revoke(item: PermissionWorkItem): Promise<ApplyResult> {
     let id: string | undefined;
     try {
       id = await this.findAssignment(item);
@@ -177,13 +207,73 @@ export class ConfluenceClient {
     if (answer.status === 204 || answer.status === 200) return { outcome: 'applied' };
     if (answer.status === 404) return { outcome: 'already', message: 'The permission was removed meanwhile.' };
     if (answer.status === 403) throw this.forbidden(item);
+    this.checkRolesOnly(item, answer);
     return {
       outcome: 'failed',
       message: `Confluence answered ${answer.status}: ${messageOf(answer.json) || 'no message'}`,
     };
   }
 
+  /** The subject's role in the space now (undefined: none), or an ItemFailure saying why it cannot be read. */
+  async currentRole(item: RoleWorkItem): Promise<string | undefined> {
+    const type = item.subject.type === 'user' ? 'USER' : 'GROUP';
+    const answer = await this.request(
+      'GET',
+      `/wiki/api/v2/spaces/${encodeURIComponent(item.spaceId)}/role-assignments?principal-type=${type}&principal-id=${encodeURIComponent(item.subject.id)}&limit=250`,
+    );
+    if (answer.status === 403) throw this.forbidden(item);
+    if (answer.status !== 200)
+      throw new ItemFailure(
+        `Reading ${item.spaceKey}'s role assignments answered ${answer.status}: ${messageOf(answer.json) || 'no message'}`,
+      );
+    const page = answer.json as {
+      results?: { principal?: { principalType?: string; principalId?: string }; roleId?: string }[];
+    };
+    return (page.results ?? []).find(
+      (a) => a.principal?.principalType === type && a.principal.principalId === item.subject.id,
+    )?.roleId;
+  }
+
+  /**
+   * Sets (or, with roleId null, removes) the subject's role with one entry
+   * of POST /role-assignments. Already so (the relay died after applying,
+   * or someone did it by hand) is reported as already in place.
+   */
+  async setRole(item: RoleWorkItem): Promise<ApplyResult> {
+    let current: string | undefined;
+    try {
+      current = await this.currentRole(item);
+    } catch (error) {
+      if (error instanceof ItemFailure) return { outcome: 'failed', message: error.message };
+      throw error;
+    }
+    if ((current ?? null) === item.roleId)
+      return {
+        outcome: 'already',
+        message: item.roleId ? 'The subject already had this role.' : 'The subject had no role.',
+      };
+    const type = item.subject.type === 'user' ? 'USER' : 'GROUP';
+    const entry = {
+      principal: { principalType: type, principalId: item.subject.id },
+      ...(item.roleId ? { roleId: item.roleId } : {}),
+    };
+    const answer = await this.request(
+      'POST',
+      `/wiki/api/v2/spaces/${encodeURIComponent(item.spaceId)}/role-assignments`,
+      [entry],
+    );
+    if (answer.status === 200) return { outcome: 'applied' };
+    const message = messageOf(answer.json);
+    if (answer.status === 403) throw this.cannotAssign(item, message);
+    // The read just worked, so 404 here is "may not set roles in the space" (the reference's wording for 404).
+    if (answer.status === 404) throw this.cannotAssign(item, message);
+    if (answer.status === 400 && /not have|do not hold|don't have|only grant|yourself/i.test(message))
+      throw this.cannotAssign(item, message);
+    return { outcome: 'failed', message: `Confluence answered ${answer.status}: ${message || 'no message'}` };
+  }
+
   apply(item: WorkItem): Promise<ApplyResult> {
+    if (item.kind === 'role') return this.setRole(item);
     return item.action === 'grant' ? this.grant(item) : this.revoke(item);
   }
 }

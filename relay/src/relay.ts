@@ -47,10 +47,11 @@ export class StopRelay extends Error {
 
 const describe = (item: WorkItem): Record<string, unknown> => ({
   itemId: item.itemId,
-  action: item.action,
+  ...(item.kind === 'role'
+    ? { action: item.roleId ? 'assign role' : 'remove role', role: item.roleName ?? item.roleId }
+    : { action: item.action, operation: `${item.operation.key}/${item.operation.target}` }),
   space: item.spaceKey,
   subject: `${item.subject.type}:${item.subject.id}`,
-  operation: `${item.operation.key}/${item.operation.target}`,
   attempt: item.attempt,
 });
 
@@ -128,7 +129,7 @@ export class Relay {
         return;
       }
       if (error instanceof FatalConfluenceError) {
-        if (error.status === 403 && item.leaseToken) {
+        if (error.failsItem && item.leaseToken) {
           await this.o.app
             .report([
               {
@@ -188,11 +189,19 @@ export class Relay {
     let wouldChange = 0;
     let already = 0;
     for (const item of items) {
-      const present = (await this.o.confluence.findAssignment(item)) !== undefined;
-      const changes = item.action === 'grant' ? !present : present;
+      let changes: boolean;
+      let verb: string;
+      if (item.kind === 'role') {
+        changes = ((await this.o.confluence.currentRole(item)) ?? null) !== item.roleId;
+        verb = item.roleId ? 'would assign the role' : 'would remove the role';
+      } else {
+        const present = (await this.o.confluence.findAssignment(item)) !== undefined;
+        changes = item.action === 'grant' ? !present : present;
+        verb = `would ${item.action}`;
+      }
       if (changes) wouldChange += 1;
       else already += 1;
-      this.o.log.info(changes ? `would ${item.action}` : 'already in place', { ...describe(item), dryRun: true });
+      this.o.log.info(changes ? verb : 'already in place', { ...describe(item), dryRun: true });
     }
     this.o.log.info('dry run done', { queued: items.length, wouldChange, already });
     return { wouldChange, already };
@@ -207,7 +216,7 @@ export function refusalToStop(error: unknown): unknown {
       "the link secret does not match the app's. It was probably rotated: copy the new secret from the admin page into RELAY_LINK_SECRET.",
     NOT_LINKED: 'the app has no link secret yet: generate one on the admin page (Space permissions > Relay link).',
     STALE: "this host's clock is more than 5 minutes off: enable time sync (NTP), e.g. `timedatectl set-ntp true`.",
-    UNSUPPORTED_PROTOCOL: 'the app speaks a newer protocol: update the relay.',
+    UNSUPPORTED_PROTOCOL: `the app and this relay speak different protocol versions (${error.message}): update the relay (git pull && npm ci).`,
     UNSIGNED_ANSWER:
       'the answer was not signed with the link secret: check RELAY_TRIGGER_URL is the URL on the admin page.',
     REPLAYED:

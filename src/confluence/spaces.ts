@@ -1,6 +1,7 @@
 import { route } from '@forge/api';
 import { Actor, getJson, mustGetJson, nextCursor } from './client';
 import { PermittedOperations, SpacePageV2, SpacePermissionPageV2 } from './schemas';
+import { ADMINISTER_SPACE, listRoles, roleMode, spaceRoleAssignments } from './roles';
 
 export interface SpaceRef {
   id: string;
@@ -29,16 +30,34 @@ export async function callerAdministersSpace(spaceId: string): Promise<boolean> 
 }
 
 /**
- * Does `accountId` administer the space, directly or through one of
- * `groupIds`? Read as the app from the space's permission assignments,
- * every page.
+ * Access classes every signed-in, licensed user belongs to (v2 reference:
+ * `principal-type=ACCESS_CLASS`). `all-product-admins` and
+ * `jsm-project-admins` are left out: the app cannot tell who is in them
+ * from what it reads, so it never counts them (no one is made eligible by a
+ * guess).
  */
-export async function userAdministersSpace(
+export const ACCESS_CLASSES_OF_EVERY_USER: ReadonlySet<string> = new Set([
+  'anonymous-users',
+  'authenticated-users',
+  'all-licensed-users',
+]);
+
+/** Does this v2 principal (a permission row's or a role assignment's) cover the user? */
+function covers(type: string, id: string | null | undefined, accountId: string, groups: ReadonlySet<string>): boolean {
+  if (!id) return false;
+  const t = type.toLowerCase();
+  if (t === 'user') return id === accountId;
+  if (t === 'group') return groups.has(id);
+  if (t === 'access_class') return ACCESS_CLASSES_OF_EVERY_USER.has(id);
+  return false;
+}
+
+/** The space's permission rows (every page) say the user holds administer/space. */
+async function adminByPermissionRows(
   spaceId: string,
   accountId: string,
-  groupIds: readonly string[],
+  groups: ReadonlySet<string>,
 ): Promise<boolean> {
-  const groups = new Set(groupIds);
   let cursor: string | undefined;
   do {
     const page = cursor
@@ -50,13 +69,41 @@ export async function userAdministersSpace(
       : await mustGetJson('app', route`/wiki/api/v2/spaces/${spaceId}/permissions?limit=250`, SpacePermissionPageV2);
     for (const assignment of page.results) {
       if (!isAdministerSpace(assignment.operation)) continue;
-      const { type, id } = assignment.principal;
-      if (type === 'user' && id === accountId) return true;
-      if (type === 'group' && id && groups.has(id)) return true;
+      if (covers(assignment.principal.type, assignment.principal.id, accountId, groups)) return true;
     }
     cursor = nextCursor(page._links);
   } while (cursor);
   return false;
+}
+
+/** A role the user holds in the space (directly, through a group or an access class) grants administer/space. */
+async function adminByRole(spaceId: string, accountId: string, groups: ReadonlySet<string>): Promise<boolean> {
+  const [assignments, roles] = await Promise.all([spaceRoleAssignments(spaceId), listRoles()]);
+  const adminRoles = new Set(roles.filter((r) => r.spacePermissions.includes(ADMINISTER_SPACE)).map((r) => r.id));
+  return assignments.some(
+    (a) =>
+      a.roleId !== undefined &&
+      adminRoles.has(a.roleId) &&
+      covers(a.principal.principalType, a.principal.principalId, accountId, groups),
+  );
+}
+
+/**
+ * Does `accountId` administer the space: hold administer/space directly,
+ * through one of `groupIds`, or (on a roles site) through a role or an
+ * access class? Read as the app. The permission rows come first (they list
+ * role-derived rows too); on roles sites the role assignments are read as
+ * well, so the answer does not depend on how Confluence lists those rows.
+ */
+export async function userAdministersSpace(
+  spaceId: string,
+  accountId: string,
+  groupIds: readonly string[],
+): Promise<boolean> {
+  const groups = new Set(groupIds);
+  const [byRows, mode] = await Promise.all([adminByPermissionRows(spaceId, accountId, groups), roleMode()]);
+  if (byRows || mode === 'PRE_ROLES') return byRows;
+  return adminByRole(spaceId, accountId, groups);
 }
 
 export type { Actor };

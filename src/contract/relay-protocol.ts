@@ -12,8 +12,16 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 
-export const PROTOCOL_VERSION = 1;
-export const SUPPORTED_PROTOCOLS: readonly number[] = [1];
+/**
+ * 2: work items carry `kind` ("permission" or "role"), so role assignments can
+ * be queued. 1 is still accepted for relays not yet updated: they lease only
+ * individual permission changes, and are told to update (UNSUPPORTED_PROTOCOL)
+ * when role changes wait.
+ */
+export const PROTOCOL_VERSION = 2;
+export const SUPPORTED_PROTOCOLS: readonly number[] = [1, 2];
+/** The last protocol whose work items are individual permission changes only. */
+export const PERMISSION_ONLY_PROTOCOL = 1;
 
 export const HEADERS = {
   protocol: 'x-relay-protocol',
@@ -109,7 +117,9 @@ export const RelayInfo = z
   .strict();
 export type RelayInfo = z.infer<typeof RelayInfo>;
 
-const base = { protocol: z.literal(PROTOCOL_VERSION), relay: RelayInfo };
+/** Requests may speak any supported version; the app answers in the request's. */
+const RequestProtocol = z.union([z.literal(PERMISSION_ONLY_PROTOCOL), z.literal(PROTOCOL_VERSION)]);
+const base = { protocol: RequestProtocol, relay: RelayInfo };
 
 export const LeaseRequest = z
   .object({
@@ -150,7 +160,8 @@ export type RelayRequest = z.infer<typeof RelayRequest>;
 export type LeaseRequest = z.infer<typeof LeaseRequest>;
 export type ReportRequest = z.infer<typeof ReportRequest>;
 
-export const WorkItem = z.object({
+/** Protocol 1's work item: one individual permission to grant or revoke. */
+export const PermissionWorkItemV1 = z.object({
   itemId: ItemId,
   leaseToken: LeaseToken.optional(),
   jobId: z.string(),
@@ -161,6 +172,32 @@ export const WorkItem = z.object({
   operation: z.object({ key: z.string(), target: z.string() }),
   attempt: z.number().int(),
 });
+export type PermissionWorkItemV1 = z.infer<typeof PermissionWorkItemV1>;
+
+export const PermissionWorkItem = PermissionWorkItemV1.extend({ kind: z.literal('permission') });
+export type PermissionWorkItem = z.infer<typeof PermissionWorkItem>;
+
+/**
+ * One subject's role in one space: `roleId` to assign (replacing any role the
+ * subject holds there), or null to remove the subject's role. Applied with
+ * POST /wiki/api/v2/spaces/{spaceId}/role-assignments.
+ */
+export const RoleWorkItem = z.object({
+  kind: z.literal('role'),
+  itemId: ItemId,
+  leaseToken: LeaseToken.optional(),
+  jobId: z.string(),
+  spaceKey: z.string(),
+  spaceId: z.string(),
+  subject: Subject,
+  roleId: z.string().min(1).max(200).nullable(),
+  /** The role's site name when queued, for logs only (names are localised; the id decides). */
+  roleName: z.string().max(255).optional(),
+  attempt: z.number().int(),
+});
+export type RoleWorkItem = z.infer<typeof RoleWorkItem>;
+
+export const WorkItem = z.discriminatedUnion('kind', [PermissionWorkItem, RoleWorkItem]);
 export type WorkItem = z.infer<typeof WorkItem>;
 
 export const LeaseAnswer = z.object({

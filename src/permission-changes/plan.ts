@@ -6,6 +6,7 @@
  * every other permission of that subject in the space).
  */
 import { Action, operationId, OPERATIONS, Subject } from '../contract/relay-protocol';
+import type { PermissionPlanRow } from '../contract/permission-changes';
 
 export interface PlanSpace {
   id: string;
@@ -14,16 +15,7 @@ export interface PlanSpace {
   assignments: { subject: { type: string; id: string }; operation: { key: string; target: string } }[];
 }
 
-export interface PlanRow {
-  spaceId: string;
-  spaceKey: string;
-  spaceName: string;
-  subject: Subject & { name?: string };
-  operation: { key: string; target: string };
-  /** change: the relay will make it; already: it is already so. */
-  status: 'change' | 'already';
-  note?: string;
-}
+export type PlanRow = PermissionPlanRow;
 
 const isRead = (op: { key: string; target: string }): boolean => op.key === 'read' && op.target === 'space';
 const opRank = (op: { key: string; target: string }): number =>
@@ -53,6 +45,7 @@ export function planChanges(
         const has = held.has(operationId(operation));
         const status = action === 'grant' ? (has ? 'already' : 'change') : has ? 'change' : 'already';
         const row: PlanRow = {
+          kind: 'permission',
           spaceId: space.id,
           spaceKey: space.key,
           spaceName: space.name,

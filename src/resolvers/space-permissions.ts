@@ -7,33 +7,41 @@ import { webTrigger } from '@forge/api';
 import { Sort, WhereConditions, kvs } from '@forge/kvs';
 import { z } from 'zod';
 import { findGroup, spaceAssignments, spacesByKeys } from '../confluence/space-permissions';
+import { listRoles, roleMode, spaceRoleAssignments } from '../confluence/roles';
 import { displayNames, findUser } from '../confluence/users';
+import type { SpaceRef } from '../confluence/spaces';
 import { now } from '../clock';
-import { planChanges, PlanRow, PlanSpace } from '../permission-changes/plan';
-import { Action, Operation, secretFingerprint } from '../contract/relay-protocol';
-import { createJob, itemsOfJob, listJobs, newJobId, StoredItem } from '../storage/permission-jobs/jobs';
+import { planChanges } from '../permission-changes/plan';
+import { planRoleChanges } from '../permission-changes/role-plan';
+import { applyPathFor } from '../permission-changes/apply-path';
+import { secretFingerprint } from '../contract/relay-protocol';
+import {
+  acceptedKinds,
+  ChangeKind,
+  ChangePayload,
+  changeSchemaFor,
+  ChangePreview,
+  isRoleChange,
+  PERMISSION_CHANGE_LIMITS,
+  preferredKind,
+  RoleChange,
+  RoleMode,
+  SiteRole,
+  SubmittedChange,
+} from '../contract/permission-changes';
+import { parsePayload } from '../rules';
+import { createJob, itemsOfJob, listJobs, NewItem, newJobId, StoredItem } from '../storage/permission-jobs/jobs';
 import { claimSubmit, releaseSubmit, submitQueued } from '../storage/permission-jobs/duplicate-submit';
-import { ITEM_ENTITY, ITEM_STATE_INDEX, ItemEntity } from '../storage/permission-jobs/model';
+import { ITEM_ENTITY, ITEM_STATE_INDEX, ItemEntity, JobData } from '../storage/permission-jobs/model';
 import { linkInfo, rotateLinkSecret } from '../storage/relay/link';
 import { readRelayStatus } from '../storage/relay/status';
 import { AppError } from './envelope';
 import { adminFunction } from './gate';
 
 export const RELAY_TRIGGER_KEY = 'relay-trigger';
-export const LIMITS = { spaces: 50, subjects: 50, items: 500, jobsPerPage: 10 } as const;
+export const LIMITS = { ...PERMISSION_CHANGE_LIMITS, jobsPerPage: 10 } as const;
 /** The admin page warns when work waits and the relay has not been seen for this long. */
 export const RELAY_STALE_MS = 10 * 60 * 1000;
-
-const SpaceKey = z.string().regex(/^[A-Za-z0-9]{1,255}$/, 'must be a space key (letters and digits)');
-const ChangeSubject = z.strictObject({ type: z.enum(['user', 'group']), id: z.string().min(1).max(200) });
-
-const ChangePayload = z.strictObject({
-  spaceKeys: z.array(SpaceKey).min(1, 'choose at least one space').max(LIMITS.spaces),
-  subjects: z.array(ChangeSubject).min(1, 'choose at least one user or group').max(LIMITS.subjects),
-  operations: z.array(Operation).min(1, 'choose at least one permission'),
-  action: Action,
-});
-type ChangePayload = z.infer<typeof ChangePayload>;
 
 const ListJobsPayload = z.union([z.strictObject({ cursor: z.string().min(1).max(500).optional() }), z.undefined()]);
 const RotatePayload = z.union([z.strictObject({ replaceUrl: z.boolean().optional() }), z.undefined()]);
@@ -43,10 +51,31 @@ const unique = <T>(items: readonly T[], id: (t: T) => string): T[] => [
   ...new Map(items.map((i) => [id(i), i])).values(),
 ];
 
-interface Preview {
-  rows: PlanRow[];
-  changes: number;
-  already: number;
+/** The payload as an individual or a role change, checked against the matching schema (BAD_REQUEST naming the field). */
+function parseChange(raw: unknown): ChangePayload {
+  const parsed = parsePayload(changeSchemaFor(raw), raw ?? {});
+  if (!parsed.ok) throw new AppError('BAD_REQUEST', parsed.message, { field: parsed.field });
+  return parsed.data;
+}
+
+const KIND_WORDS: Record<ChangeKind, string> = { permission: 'individual permission changes', role: 'role changes' };
+
+/**
+ * The site must accept this kind of change (section 9). A refusal made from
+ * the cached mode is checked again against Confluence first: the mode may
+ * have moved on (sites migrate to roles).
+ */
+async function modeFor(kind: ChangeKind): Promise<RoleMode> {
+  let mode = await roleMode();
+  if (!acceptedKinds(mode).includes(kind)) mode = await roleMode({ fresh: true });
+  if (acceptedKinds(mode).includes(kind)) return mode;
+  const why =
+    mode === 'ROLES'
+      ? 'This site uses space roles only (role mode ROLES): Confluence refuses individual permission changes there. Choose a role instead.'
+      : 'This site does not use space roles (role mode PRE_ROLES): change individual permissions instead.';
+  throw new AppError('BAD_REQUEST', `${KIND_WORDS[kind]} are not accepted here. ${why}`, {
+    field: kind === 'role' ? 'roleId' : 'operations',
+  });
 }
 
 async function namedSubjects(subjects: ChangePayload['subjects']) {
@@ -62,77 +91,118 @@ async function namedSubjects(subjects: ChangePayload['subjects']) {
   );
 }
 
-async function buildPreview(payload: ChangePayload): Promise<Preview> {
-  const keys = unique(payload.spaceKeys, (k) => k.toUpperCase());
-  const subjects = unique(payload.subjects, (s) => `${s.type}:${s.id}`);
-  const operations = unique(payload.operations, (o) => `${o.key}/${o.target}`);
-  if (keys.length * subjects.length * operations.length > LIMITS.items) {
-    throw new AppError(
-      'BAD_REQUEST',
-      `That is ${keys.length * subjects.length * operations.length} changes; one job holds at most ${LIMITS.items}. Choose fewer spaces, subjects or permissions.`,
-      { field: 'spaceKeys' },
-    );
-  }
-  const [spaces, named] = await Promise.all([spacesByKeys(keys), namedSubjects(subjects)]);
+/** The chosen spaces in the order chosen; BAD_REQUEST naming any the site does not have. */
+async function chosenSpaces(keys: readonly string[]): Promise<SpaceRef[]> {
+  const spaces = await spacesByKeys(keys);
   const missing = keys.filter((k) => !spaces.some((s) => s.key.toUpperCase() === k.toUpperCase()));
   if (missing.length)
     throw new AppError('BAD_REQUEST', `No space with key ${missing.join(', ')} on this site.`, { field: 'spaceKeys' });
   const order = (key: string) => keys.findIndex((k) => k.toUpperCase() === key.toUpperCase());
-  spaces.sort((a, b) => order(a.key) - order(b.key));
-  const planSpaces: PlanSpace[] = await Promise.all(
-    spaces.map(async (s) => ({ ...s, assignments: await spaceAssignments(s.id) })),
-  );
-  const rows = planChanges(planSpaces, named, operations, payload.action);
-  return {
-    rows,
-    changes: rows.filter((r) => r.status === 'change').length,
-    already: rows.filter((r) => r.status === 'already').length,
-  };
+  return spaces.sort((a, b) => order(a.key) - order(b.key));
 }
 
-const previewPermissionChanges = adminFunction(ChangePayload, (payload) => buildPreview(payload));
+function tooMany(count: number, what: string): AppError {
+  return new AppError(
+    'BAD_REQUEST',
+    `That is ${count} changes; one job holds at most ${LIMITS.items}. Choose fewer ${what}.`,
+    { field: 'spaceKeys' },
+  );
+}
+
+interface BuiltPreview extends ChangePreview {
+  roles?: SiteRole[];
+}
+
+async function buildRolePreview(payload: RoleChange): Promise<BuiltPreview> {
+  const keys = unique(payload.spaceKeys, (k) => k.toUpperCase());
+  const subjects = unique(payload.subjects, (s) => `${s.type}:${s.id}`);
+  if (keys.length * subjects.length > LIMITS.items) throw tooMany(keys.length * subjects.length, 'spaces or subjects');
+  // The mode first: a site without roles has no roles to list.
+  await modeFor('role');
+  const [roles, spaces, named] = await Promise.all([listRoles(), chosenSpaces(keys), namedSubjects(subjects)]);
+  if (payload.roleId !== null && !roles.some((r) => r.id === payload.roleId))
+    throw new AppError('BAD_REQUEST', `No space role with id "${payload.roleId}" on this site.`, { field: 'roleId' });
+  const planSpaces = await Promise.all(
+    spaces.map(async (s) => ({ ...s, assignments: await spaceRoleAssignments(s.id) })),
+  );
+  const rows = planRoleChanges(planSpaces, named, payload.roleId, roles);
+  return { kind: 'role', rows, roles, ...counts(rows) };
+}
+
+async function buildPermissionPreview(payload: Exclude<ChangePayload, RoleChange>): Promise<BuiltPreview> {
+  const keys = unique(payload.spaceKeys, (k) => k.toUpperCase());
+  const subjects = unique(payload.subjects, (s) => `${s.type}:${s.id}`);
+  const operations = unique(payload.operations, (o) => `${o.key}/${o.target}`);
+  const count = keys.length * subjects.length * operations.length;
+  if (count > LIMITS.items) throw tooMany(count, 'spaces, subjects or permissions');
+  const [, spaces, named] = await Promise.all([modeFor('permission'), chosenSpaces(keys), namedSubjects(subjects)]);
+  const planSpaces = await Promise.all(spaces.map(async (s) => ({ ...s, assignments: await spaceAssignments(s.id) })));
+  const rows = planChanges(planSpaces, named, operations, payload.action);
+  return { kind: 'permission', rows, ...counts(rows) };
+}
+
+const counts = (rows: ChangePreview['rows']) => ({
+  changes: rows.filter((r) => r.status === 'change').length,
+  already: rows.filter((r) => r.status === 'already').length,
+});
+
+const buildPreview = (payload: ChangePayload): Promise<BuiltPreview> =>
+  isRoleChange(payload) ? buildRolePreview(payload) : buildPermissionPreview(payload);
+
+const previewPermissionChanges = adminFunction(z.unknown(), async (raw): Promise<ChangePreview> => {
+  const { roles: _roles, ...preview } = await buildPreview(parseChange(raw));
+  return preview;
+});
+
+/** One stored item per preview row; rows already so are stored done and never reach the relay. */
+function itemsOf(preview: BuiltPreview, request: ChangePayload): NewItem[] {
+  return preview.rows.map((row): NewItem => {
+    const where = { spaceKey: row.spaceKey, spaceId: row.spaceId, spaceName: row.spaceName, subject: row.subject };
+    const already = row.status === 'already';
+    if (row.kind === 'role') {
+      return {
+        already,
+        data: {
+          kind: 'role',
+          ...where,
+          roleId: row.to?.id ?? null,
+          ...(row.to ? { roleName: row.to.name } : {}),
+          fromRoleId: row.from?.id ?? null,
+          ...(row.from ? { fromRoleName: row.from.name } : {}),
+          applyBy: applyPathFor('role'),
+        },
+      };
+    }
+    const action = isRoleChange(request) ? 'grant' : request.action;
+    return { already, data: { kind: 'permission', ...where, action, operation: row.operation, applyBy: 'relay' } };
+  });
+}
 
 /** The preview is computed again here: what the page showed is never trusted. */
-const submitPermissionChanges = adminFunction(ChangePayload, async (request, { accountId }) => {
+const submitPermissionChanges = adminFunction(z.unknown(), async (raw, { accountId }): Promise<SubmittedChange> => {
+  const request = parseChange(raw);
   const preview = await buildPreview(request);
   if (preview.changes === 0)
-    throw new AppError('CONFLICT', 'Nothing to change: every chosen permission is already so.');
+    throw new AppError('CONFLICT', 'Nothing to change: every chosen permission or role is already so.');
   const at = now();
+  const common = { submittedBy: accountId, submittedAt: new Date(at).toISOString(), itemCount: preview.rows.length };
+  const roleName = isRoleChange(request) ? preview.roles?.find((r) => r.id === request.roleId)?.name : undefined;
+  const data: JobData = isRoleChange(request)
+    ? { ...common, kind: 'role', roleId: request.roleId, ...(roleName ? { roleName } : {}) }
+    : { ...common, kind: 'permission', action: request.action };
+  const items = itemsOf(preview, request);
   // A double-clicked submit (same admin, same changes, within seconds) is answered with the first one's job.
   const newId = newJobId(at);
   const { claim, earlierJobId } = await claimSubmit(
     accountId,
-    request.action,
-    preview.rows.map((row) => JSON.stringify([row.spaceId, row.subject.type, row.subject.id, row.operation])),
+    isRoleChange(request) ? `role:${request.roleId}` : request.action,
+    items.map((item) => JSON.stringify(item.data)),
     newId,
   );
   if (earlierJobId) {
     return { jobId: earlierJobId, items: preview.rows.length, changes: preview.changes, already: preview.already };
   }
-  const jobId = await createJob(
-    {
-      createdAt: at,
-      data: {
-        submittedBy: accountId,
-        submittedAt: new Date(at).toISOString(),
-        action: request.action,
-        itemCount: preview.rows.length,
-      },
-    },
-    preview.rows.map((row) => ({
-      already: row.status === 'already',
-      data: {
-        action: request.action,
-        spaceKey: row.spaceKey,
-        spaceId: row.spaceId,
-        spaceName: row.spaceName,
-        subject: row.subject,
-        operation: row.operation,
-      },
-    })),
-    at,
-    newId,
-  ).catch(async (error: unknown) => {
+  const jobId = await createJob({ createdAt: at, data }, items, at, newId).catch(async (error: unknown) => {
     await releaseSubmit(claim);
     throw error;
   });
@@ -148,6 +218,19 @@ function viewOf(item: StoredItem, at: number): ItemView {
   return item.data.leaseUntil !== undefined && item.data.leaseUntil > at ? 'in-progress' : 'queued';
 }
 
+/** What one item changes, as the job list shows it. */
+function changeOf(item: StoredItem) {
+  const data = item.data;
+  if (data.kind === 'role') {
+    return {
+      kind: 'role' as const,
+      to: data.roleId ? { id: data.roleId, name: data.roleName ?? data.roleId } : null,
+      from: data.fromRoleId ? { id: data.fromRoleId, name: data.fromRoleName ?? data.fromRoleId } : null,
+    };
+  }
+  return { kind: 'permission' as const, action: data.action, operation: data.operation };
+}
+
 const listPermissionJobs = adminFunction(ListJobsPayload, async (payload) => {
   const page = await listJobs(LIMITS.jobsPerPage, payload?.cursor);
   const at = now();
@@ -159,7 +242,7 @@ const listPermissionJobs = adminFunction(ListJobsPayload, async (payload) => {
         spaceKey: item.data.spaceKey,
         spaceName: item.data.spaceName,
         subject: item.data.subject,
-        operation: item.data.operation,
+        ...changeOf(item),
         state: viewOf(item, at),
         attempts: item.data.attempts,
         message: item.data.message,
@@ -169,7 +252,9 @@ const listPermissionJobs = adminFunction(ListJobsPayload, async (payload) => {
       for (const item of items) counts[item.state] += 1;
       return {
         id: job.id,
-        action: job.data.action,
+        ...(job.data.kind === 'role'
+          ? { kind: 'role' as const, roleId: job.data.roleId, roleName: job.data.roleName }
+          : { kind: 'permission' as const, action: job.data.action }),
         submittedAt: job.data.submittedAt,
         submittedBy: { accountId: job.data.submittedBy, displayName: names.get(job.data.submittedBy) },
         itemCount: job.data.itemCount,
@@ -193,13 +278,20 @@ async function oldestPendingSince(): Promise<number | undefined> {
   return first?.value.availableAt;
 }
 
+/** The site's roles (none on PRE_ROLES sites, which have none). */
+async function siteRoles(mode: RoleMode): Promise<SiteRole[]> {
+  return mode === 'PRE_ROLES' ? [] : listRoles();
+}
+
 const getRelaySetup = adminFunction(EmptyPayload, async () => {
-  const [url, link, relay, pendingSince] = await Promise.all([
+  const [url, link, relay, pendingSince, mode] = await Promise.all([
     webTrigger.getUrl(RELAY_TRIGGER_KEY),
     linkInfo(),
     readRelayStatus(),
     oldestPendingSince(),
+    roleMode(),
   ]);
+  const roles = await siteRoles(mode);
   const at = now();
   const lastSeen = relay ? Date.parse(relay.lastSeenAt) : undefined;
   let warning: string | undefined;
@@ -213,7 +305,17 @@ const getRelaySetup = adminFunction(EmptyPayload, async () => {
       warning = `Changes are queued, but the relay was last seen ${Math.round((at - lastSeen) / 60000)} minutes ago. Check that it is still running.`;
     }
   }
-  return { webTriggerUrl: url, link, relay: relay ?? null, pending: pendingSince !== undefined, warning };
+  return {
+    webTriggerUrl: url,
+    link,
+    relay: relay ?? null,
+    pending: pendingSince !== undefined,
+    warning,
+    roleMode: mode,
+    accepts: acceptedKinds(mode),
+    prefers: preferredKind(mode),
+    roles,
+  };
 });
 
 /**

@@ -20,6 +20,8 @@ export interface Refusal {
 }
 
 export interface Authenticated {
+  /** The version the request's header names (one of SUPPORTED_PROTOCOLS). */
+  protocol: number;
   secret: string;
   nonce: string;
   body: string;
@@ -94,7 +96,7 @@ export async function authenticate(request: WebTriggerRequest, now: number): Pro
   if (!(await acceptNonce(nonce, Math.ceil((2 * SIGNATURE_WINDOW_MS) / 1000)))) {
     return refuse(401, 'REPLAYED', 'This nonce was used before: each request needs a new one.');
   }
-  return { secret: link.secret, nonce, body };
+  return { protocol: Number(protocol), secret: link.secret, nonce, body };
 }
 
 export const isRefusal = (value: Authenticated | Refusal): value is Refusal => 'code' in value;

@@ -1,24 +1,44 @@
-import { leaseItems, peekPending, recordResults } from '../storage/permission-jobs/leases';
+import { leaseItems, peekPending, recordResults, RelayTooOldError } from '../storage/permission-jobs/leases';
 import { recordRelaySeen } from '../storage/relay/status';
-import type { RelayRequest } from '../contract/relay-protocol';
+import { PERMISSION_ONLY_PROTOCOL, type RelayRequest, type WorkItem } from '../contract/relay-protocol';
+import { noteReportedResults } from '../permission-changes/role-mode-signals';
+
+/** Protocol 1 work items have no `kind`: they are all individual permission changes. */
+function inProtocol(protocol: number, items: WorkItem[]): unknown[] {
+  if (protocol !== PERMISSION_ONLY_PROTOCOL) return items;
+  return items.map((item) => {
+    if (item.kind !== 'permission') throw new RelayTooOldError();
+    const { kind: _kind, ...v1 } = item;
+    return v1;
+  });
+}
 
 /** Runs one authenticated, validated request; the answer is signed by the caller. */
 export async function dispatch(request: RelayRequest, at: number): Promise<Record<string, unknown>> {
-  await recordRelaySeen(request.relay, new Date(at));
-  switch (request.type) {
-    case 'lease': {
-      const lease = await leaseItems(at, request.max, request.leaseSeconds, request.relay.instance);
-      return {
-        items: lease.items,
-        more: lease.more,
-        ...(lease.items.length ? { leaseExpiresAt: new Date(lease.leaseExpiresAt).toISOString() } : {}),
-      };
+  const ability = request.protocol === PERMISSION_ONLY_PROTOCOL ? 'permissions-only' : 'all';
+  try {
+    await recordRelaySeen(request.relay, new Date(at));
+    switch (request.type) {
+      case 'lease': {
+        const lease = await leaseItems(at, request.max, request.leaseSeconds, request.relay.instance, ability);
+        return {
+          items: inProtocol(request.protocol, lease.items),
+          more: lease.more,
+          ...(lease.items.length ? { leaseExpiresAt: new Date(lease.leaseExpiresAt).toISOString() } : {}),
+        };
+      }
+      case 'peek':
+        return { items: inProtocol(request.protocol, await peekPending(at, request.max, ability)) };
+      case 'report':
+        await noteReportedResults(request.results);
+        return { results: await recordResults(request.results, at) };
+      case 'status':
+        return { ok: true };
     }
-    case 'peek':
-      return { items: await peekPending(at, request.max) };
-    case 'report':
-      return { results: await recordResults(request.results, at) };
-    case 'status':
-      return { ok: true };
+  } catch (error) {
+    // The admin page shows why the relay stopped, though the relay itself only hears "update".
+    if (error instanceof RelayTooOldError)
+      await recordRelaySeen({ ...request.relay, lastError: error.message }, new Date(at));
+    throw error;
   }
 }

@@ -8,7 +8,8 @@ import { authenticate, isRefusal } from './authenticate';
 import { now } from '../clock';
 import { dispatch } from './dispatch';
 import { jsonAnswer, WebTriggerRequest, WebTriggerResponse } from './http';
-import { HEADERS, PROTOCOL_VERSION, RelayRequest, sign } from '../contract/relay-protocol';
+import { HEADERS, RelayRequest, sign, SUPPORTED_PROTOCOLS } from '../contract/relay-protocol';
+import { RelayTooOldError } from '../storage/permission-jobs/leases';
 
 export type { WebTriggerRequest, WebTriggerResponse } from './http';
 
@@ -36,15 +37,33 @@ export async function relayTrigger(request: WebTriggerRequest): Promise<WebTrigg
     }
     const parsed = parseBody(auth.body);
     if (!parsed.ok) return jsonAnswer(400, { error: { code: 'MALFORMED', message: parsed.message } });
-    const answer = await dispatch(parsed.request, at);
-    const body = JSON.stringify({ protocol: PROTOCOL_VERSION, ...answer });
+    if (parsed.request.protocol !== auth.protocol) {
+      return jsonAnswer(400, {
+        error: {
+          code: 'MALFORMED',
+          message: `protocol: the body says ${parsed.request.protocol}, the header ${auth.protocol}.`,
+        },
+      });
+    }
+    let answer: Record<string, unknown>;
+    try {
+      answer = await dispatch(parsed.request, at);
+    } catch (error) {
+      if (!(error instanceof RelayTooOldError)) throw error;
+      return jsonAnswer(400, {
+        error: { code: 'UNSUPPORTED_PROTOCOL', message: error.message, supported: [...SUPPORTED_PROTOCOLS] },
+      });
+    }
+    // Answered in the request's own version, so a relay not yet updated can read it.
+    const protocol = parsed.request.protocol;
+    const body = JSON.stringify({ protocol, ...answer });
     const timestamp = String(now());
     return {
       statusCode: 200,
       headers: {
         'Content-Type': ['application/json'],
         'Cache-Control': ['no-store'],
-        [HEADERS.protocol]: [String(PROTOCOL_VERSION)],
+        [HEADERS.protocol]: [String(protocol)],
         [HEADERS.timestamp]: [timestamp],
         [HEADERS.nonce]: [auth.nonce],
         [HEADERS.signature]: [sign(auth.secret, timestamp, auth.nonce, body)],

@@ -37,6 +37,8 @@ describe('manifest.yml', () => {
         'read:space:confluence', // spaces by key, a user's operations in a space, a space's permission assignments
         'read:content-details:confluence', // user search for the picker
         'search:confluence', // space search for the picker
+        'read:configuration:confluence', // the site's space role mode
+        'read:space.permission:confluence', // the site's space roles, a space's role assignments
       ].sort(),
     );
   });

@@ -6,8 +6,11 @@ import { ITEM_ENTITY, ITEM_JOB_INDEX, ItemData, ItemEntity, itemKey, JOB_ENTITY,
 const TX_OPS = 25;
 const QUERY_LIMIT = 100;
 
+/** Omit over each member of a union (the built-in Omit would merge an item's two kinds into one). */
+type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 export interface NewItem {
-  data: Omit<ItemData, 'attempts' | 'leaseTokens'>;
+  data: OmitEach<ItemData, 'attempts' | 'leaseTokens'>;
   /** Already so at submit time: stored as done, never sent to the relay. */
   already: boolean;
 }
@@ -40,14 +43,19 @@ export async function createJob(
   jobId: string = newJobId(at),
 ): Promise<string> {
   const readGrantKey = new Map<string, string>();
+  // Role items stand alone: one request sets a subject's whole role.
   items.forEach((item, seq) => {
-    const { action, operation, spaceId, subject } = item.data;
+    const data = item.data;
+    if (data.kind === 'role') return;
+    const { action, operation, spaceId, subject } = data;
     if (action === 'grant' && !item.already && operation.key === 'read' && operation.target === 'space') {
       readGrantKey.set(`${spaceId} ${subject.type} ${subject.id}`, itemKey(jobId, seq));
     }
   });
   const prerequisite = (data: NewItem['data']): string | undefined =>
-    data.action === 'grant' && !(data.operation.key === 'read' && data.operation.target === 'space')
+    data.kind !== 'role' &&
+    data.action === 'grant' &&
+    !(data.operation.key === 'read' && data.operation.target === 'space')
       ? readGrantKey.get(`${data.spaceId} ${data.subject.type} ${data.subject.id}`)
       : undefined;
   const entities: [string, ItemEntity][] = items.map((item, seq) => [

@@ -45,18 +45,40 @@ async function setIfVersion(key: string, value: ItemEntity, expected: number): P
 const newLeaseToken = (): string => randomBytes(18).toString('base64url');
 
 function workItem(key: string, item: ItemEntity, leaseToken?: string): WorkItem {
-  return {
+  const data = item.data;
+  const common = {
     itemId: key,
     ...(leaseToken ? { leaseToken } : {}),
     jobId: item.jobId,
-    action: item.data.action,
-    spaceKey: item.data.spaceKey,
-    spaceId: item.data.spaceId,
-    subject: { type: item.data.subject.type, id: item.data.subject.id },
-    operation: item.data.operation,
-    attempt: item.data.attempts,
+    spaceKey: data.spaceKey,
+    spaceId: data.spaceId,
+    subject: { type: data.subject.type, id: data.subject.id },
+    attempt: data.attempts,
   };
+  if (data.kind === 'role')
+    return { kind: 'role', ...common, roleId: data.roleId, ...(data.roleName ? { roleName: data.roleName } : {}) };
+  return { kind: 'permission', ...common, action: data.action, operation: data.operation };
 }
+
+/**
+ * A relay speaking protocol 1 asked for work while role changes wait: it
+ * cannot carry them, so it is told to update (UNSUPPORTED_PROTOCOL) rather
+ * than being handed only what it understands while the roles wait forever.
+ */
+export class RelayTooOldError extends Error {
+  constructor() {
+    super(
+      'Space role changes are queued, and this relay speaks protocol 1, which cannot carry them: update the relay.',
+    );
+    this.name = 'RelayTooOldError';
+  }
+}
+
+/** What a relay can carry: protocol 1 relays individual permission changes only. */
+export type RelayAbility = 'all' | 'permissions-only';
+
+/** Items a relay may be handed: never those meant for another apply path (apply-path.ts). */
+const forRelay = (r: { value: ItemEntity }): boolean => (r.value.data.applyBy ?? 'relay') === 'relay';
 
 /** Items that may be leased now, oldest first: queued ones and ones whose lease ran out. */
 async function available(
@@ -71,11 +93,16 @@ async function available(
     .sort(Sort.ASC)
     .limit(limit)
     .getMany();
-  return { items: page.results, more: page.nextCursor !== undefined };
+  return { items: page.results.filter(forRelay), more: page.nextCursor !== undefined };
 }
 
-export async function peekPending(now: number, max: number): Promise<WorkItem[]> {
+function checkAbility(items: { value: ItemEntity }[], ability: RelayAbility): void {
+  if (ability === 'permissions-only' && items.some((r) => r.value.data.kind === 'role')) throw new RelayTooOldError();
+}
+
+export async function peekPending(now: number, max: number, ability: RelayAbility = 'all'): Promise<WorkItem[]> {
   const { items } = await available(now, max);
+  checkAbility(items, ability);
   return items.map((r) => workItem(r.key, r.value));
 }
 
@@ -93,9 +120,15 @@ export interface LeaseOutcome {
 /** Candidates read per lease: more than asked, so items held back behind a prerequisite do not starve the rest. */
 const CANDIDATE_WINDOW = 100;
 
-/** What an item changes: one permission of one subject in one space. */
+/**
+ * What an item changes: one permission of one subject in one space, or that
+ * subject's role in the space (a subject holds one role a space, so every
+ * role change of it is one target).
+ */
 const targetOf = (data: ItemData): string =>
-  [data.spaceId, data.subject.type, data.subject.id, data.operation.key, data.operation.target].join(' ');
+  data.kind === 'role'
+    ? [data.spaceId, data.subject.type, data.subject.id, 'role'].join(' ')
+    : [data.spaceId, data.subject.type, data.subject.id, data.operation.key, data.operation.target].join(' ');
 
 /**
  * For each target with unfinished work (queued or leased), the key of its
@@ -197,10 +230,12 @@ export async function leaseItems(
   max: number,
   leaseSeconds: number,
   relayInstance: string,
+  ability: RelayAbility = 'all',
 ): Promise<LeaseOutcome> {
   await promoteStranded(now);
   const leaseUntil = now + leaseSeconds * 1000;
   const window = await available(now, CANDIDATE_WINDOW);
+  checkAbility(window.items, ability);
   const candidates = await eligible(window.items, max);
   const more = window.more || window.items.length > candidates.length;
   const claimed = await Promise.all(

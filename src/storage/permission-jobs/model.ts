@@ -10,6 +10,7 @@
  * finds both queued items and items whose lease has run out.
  */
 import type { Action, Outcome, Subject } from '../../contract/relay-protocol';
+import type { ApplyPath } from '../../permission-changes/apply-path';
 
 export const JOB_ENTITY = 'relayjob';
 export const ITEM_ENTITY = 'relayitem';
@@ -30,13 +31,26 @@ export interface NamedSubject extends Subject {
   name?: string;
 }
 
-export interface ItemData {
-  action: Action;
+/** What an item changes: one individual permission, or one subject's role (items stored before roles have no `kind`). */
+export type ItemChange =
+  | { kind?: 'permission'; action: Action; operation: { key: string; target: string } }
+  | {
+      kind: 'role';
+      /** The role to assign, or null to remove the subject's role. */
+      roleId: string | null;
+      roleName?: string;
+      /** The subject's role when the job was submitted (the preview's "from"). */
+      fromRoleId?: string | null;
+      fromRoleName?: string;
+    };
+
+export type ItemData = ItemChange & {
   spaceKey: string;
   spaceId: string;
   spaceName?: string;
   subject: NamedSubject;
-  operation: { key: string; target: string };
+  /** Who applies it; only the relay today (see src/permission-changes/apply-path.ts). Absent: the relay. */
+  applyBy?: ApplyPath;
   attempts: number;
   leaseTokens: string[];
   leaseUntil?: number;
@@ -51,7 +65,9 @@ export interface ItemData {
   after?: string;
   /** Set for items that were already so when the job was submitted. */
   atSubmit?: boolean;
-}
+};
+
+export const isRoleItem = (data: ItemData): data is ItemData & { kind: 'role' } => data.kind === 'role';
 
 export interface ItemEntity {
   jobId: string;
@@ -62,12 +78,11 @@ export interface ItemEntity {
   data: ItemData;
 }
 
-export interface JobData {
+export type JobData = {
   submittedBy: string;
   submittedAt: string;
-  action: Action;
   itemCount: number;
-}
+} & ({ kind?: 'permission'; action: Action } | { kind: 'role'; roleId: string | null; roleName?: string });
 
 export interface JobEntity {
   createdAt: number;

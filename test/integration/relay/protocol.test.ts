@@ -112,16 +112,16 @@ describe('refused requests change nothing', () => {
   it('an unknown message type: 400', () =>
     expectRefused(() => signedPost(linked, message({ type: 'grant-everything' })), 400, 'MALFORMED', false));
 
-  it('protocol header 2: 400 with the supported versions', async () => {
+  it('protocol header 3: 400 with the supported versions', async () => {
     const before = await relayState();
-    const response = await signedPost(linked, lease, { protocolHeader: '2' });
+    const response = await signedPost(linked, lease, { protocolHeader: '3' });
     expect(response.status).toBe(400);
-    expect(await response.json()).toMatchObject({ error: { code: 'UNSUPPORTED_PROTOCOL', supported: [1] } });
+    expect(await response.json()).toMatchObject({ error: { code: 'UNSUPPORTED_PROTOCOL', supported: [1, 2] } });
     expect(await relayState()).toBe(before);
   });
 
-  it('protocol 2 in the body under a version-1 header: 400', () =>
-    expectRefused(() => signedPost(linked, lease.replace('"protocol":1', '"protocol":2')), 400, 'MALFORMED', false));
+  it('protocol 1 in the body under a version-2 header: 400', () =>
+    expectRefused(() => signedPost(linked, lease.replace('"protocol":2', '"protocol":1')), 400, 'MALFORMED', false));
 
   it('GET: 405', () => expectRefused(() => signedPost(linked, '', { method: 'GET' }), 405, 'METHOD_NOT_ALLOWED'));
 });

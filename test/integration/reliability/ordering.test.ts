@@ -27,7 +27,8 @@ afterAll(async () => {
   await host.close();
 });
 
-type Lease = { items: (WorkItem & { leaseToken: string })[] };
+type PermissionItem = Extract<WorkItem, { kind: 'permission' }> & { leaseToken: string };
+type Lease = { items: PermissionItem[] };
 type Report = { results: { itemId: string; status: string; state?: string }[] };
 
 async function call<T>(body: Record<string, unknown>): Promise<T> {
@@ -36,7 +37,7 @@ async function call<T>(body: Record<string, unknown>): Promise<T> {
   return (await response.json()) as T;
 }
 const lease = () => call<Lease>({ type: 'lease', max: 5, leaseSeconds: 30 });
-const report = (item: WorkItem & { leaseToken: string }, outcome: string, leaseToken = item.leaseToken) =>
+const report = (item: PermissionItem, outcome: string, leaseToken = item.leaseToken) =>
   call<Report>({ type: 'report', results: [{ itemId: item.itemId, leaseToken, outcome }] });
 
 const ninaReadsEng = (action: 'grant' | 'revoke') => ({

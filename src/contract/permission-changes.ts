@@ -1,0 +1,118 @@
+/**
+ * Space-permission changes as the admin page submits them (DESIGN section 5):
+ * individual permissions `{spaceKeys, subjects, operations, action}` or a
+ * role `{spaceKeys, subjects, roleId}` (`roleId: null` removes the subjects'
+ * role), the preview the app answers for either, and the site facts the
+ * page needs (`roleMode`, the roles). Shared by the resolvers and the page.
+ */
+import { z } from 'zod';
+import { Action, Operation } from './relay-protocol';
+
+export const PERMISSION_CHANGE_LIMITS = { spaces: 50, subjects: 50, items: 500 } as const;
+
+/** GET /wiki/api/v2/space-role-mode. */
+export const ROLE_MODES = ['PRE_ROLES', 'ROLES_TRANSITION', 'ROLES'] as const;
+export const RoleMode = z.enum(ROLE_MODES);
+export type RoleMode = z.infer<typeof RoleMode>;
+
+/** Which kind of change a site accepts: PRE_ROLES individual only, ROLES roles only, ROLES_TRANSITION both. */
+export type ChangeKind = 'permission' | 'role';
+export const acceptedKinds = (mode: RoleMode): ChangeKind[] =>
+  mode === 'PRE_ROLES' ? ['permission'] : mode === 'ROLES' ? ['role'] : ['role', 'permission'];
+/** What the admin page offers first: roles wherever the site has them (Confluence is moving every site to roles). */
+export const preferredKind = (mode: RoleMode): ChangeKind => (mode === 'PRE_ROLES' ? 'permission' : 'role');
+
+const SpaceKey = z.string().regex(/^[A-Za-z0-9]{1,255}$/, 'must be a space key (letters and digits)');
+export const ChangeSubject = z.strictObject({ type: z.enum(['user', 'group']), id: z.string().min(1).max(200) });
+export type ChangeSubject = z.infer<typeof ChangeSubject>;
+
+const common = {
+  spaceKeys: z.array(SpaceKey).min(1, 'choose at least one space').max(PERMISSION_CHANGE_LIMITS.spaces),
+  subjects: z.array(ChangeSubject).min(1, 'choose at least one user or group').max(PERMISSION_CHANGE_LIMITS.subjects),
+};
+
+export const PermissionChange = z.strictObject({
+  ...common,
+  operations: z.array(Operation).min(1, 'choose at least one permission'),
+  action: Action,
+});
+export type PermissionChange = z.infer<typeof PermissionChange>;
+
+/** Role ids are per site and opaque (UUIDs on real sites): resolved against GET /space-roles at run time. */
+export const RoleId = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+
+export const RoleChange = z.strictObject({
+  ...common,
+  /** The role to give each subject in each space; null removes the subject's role there. */
+  roleId: RoleId.nullable(),
+});
+export type RoleChange = z.infer<typeof RoleChange>;
+
+export type ChangePayload = PermissionChange | RoleChange;
+export const isRoleChange = (change: ChangePayload): change is RoleChange => 'roleId' in change;
+
+/** The schema a raw payload is checked against: a role change names `roleId`, an individual one does not. */
+export const changeSchemaFor = (raw: unknown): typeof RoleChange | typeof PermissionChange =>
+  typeof raw === 'object' && raw !== null && 'roleId' in raw ? RoleChange : PermissionChange;
+
+// ---- answers ---------------------------------------------------------------
+
+export interface RoleRef {
+  id: string;
+  name: string;
+}
+
+/** A site role as the page lists it: its site name and the permissions it grants ("read/space", ...). */
+export interface SiteRole extends RoleRef {
+  type?: string;
+  description?: string;
+  spacePermissions: string[];
+}
+
+export interface NamedSubject extends ChangeSubject {
+  name?: string;
+}
+
+export interface PermissionPlanRow {
+  kind: 'permission';
+  spaceId: string;
+  spaceKey: string;
+  spaceName: string;
+  subject: NamedSubject;
+  operation: { key: string; target: string };
+  /** change: the relay will make it; already: it is already so. */
+  status: 'change' | 'already';
+  note?: string;
+}
+
+/** new: no role yet; changed: role A -> role B; removed: role taken away; already: nothing to do. */
+export type RoleTransition = 'new' | 'changed' | 'removed' | 'already';
+
+export interface RolePlanRow {
+  kind: 'role';
+  spaceId: string;
+  spaceKey: string;
+  spaceName: string;
+  subject: NamedSubject;
+  from: RoleRef | null;
+  to: RoleRef | null;
+  transition: RoleTransition;
+  status: 'change' | 'already';
+  note?: string;
+}
+
+export type PlanRow = PermissionPlanRow | RolePlanRow;
+
+export interface ChangePreview {
+  kind: ChangeKind;
+  rows: PlanRow[];
+  changes: number;
+  already: number;
+}
+
+export interface SubmittedChange {
+  jobId: string;
+  items: number;
+  changes: number;
+  already: number;
+}
