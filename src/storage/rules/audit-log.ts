@@ -1,5 +1,6 @@
-import { ForgeKvsAPIError, kvs, WhereConditions } from '@forge/kvs';
-import { Change, RuleValidationError } from '../../rules';
+import { kvs, WhereConditions } from '@forge/kvs';
+import type { Change } from '../../rules';
+import { pageWithCursor } from '../refused-cursor';
 import { AUDIT_PREFIX, auditKey } from './keys';
 
 /** One accepted save, as the audit log keeps it. */
@@ -51,21 +52,6 @@ export const AUDIT_PAGE_SIZE = 20;
 export async function readAuditLog(cursor?: string): Promise<{ entries: AuditEntry[]; nextCursor?: string }> {
   let query = kvs.query().where('key', WhereConditions.beginsWith(AUDIT_PREFIX)).limit(AUDIT_PAGE_SIZE);
   if (cursor) query = query.cursor(cursor);
-  const page = await query.getMany<AuditEntry>().catch((error: unknown) => {
-    throw cursor && isRefusedCursor(error)
-      ? new RuleValidationError('cursor', 'cursor is not one getAuditLog gave out; reload the audit log')
-      : error;
-  });
+  const page = await pageWithCursor(cursor, 'getAuditLog', () => query.getMany<AuditEntry>());
   return { entries: page.results.map((r) => r.value), nextCursor: page.nextCursor };
-}
-
-/**
- * Forge answers a query whose cursor it did not issue with a 4xx (the
- * emulator: 400 BAD_REQUEST; the code on Forge is not documented, so any
- * 4xx but a rate limit counts: a guess, docs/local-kvs.md).
- */
-function isRefusedCursor(error: unknown): boolean {
-  if (!(error instanceof ForgeKvsAPIError)) return false;
-  const status = error.responseDetails.status;
-  return status >= 400 && status < 500 && status !== 429;
 }

@@ -32,8 +32,12 @@ describe('getConfig refuses a cursor it did not give out, with BAD_REQUEST', () 
   });
 });
 
-test('getAuditLog refuses a cursor it did not give out, with BAD_REQUEST', async () => {
-  const answer = await call('getAuditLog', { cursor: 'bm90LWEtY3Vyc29y' });
+test.each([
+  ['getAuditLog', 'bm90LWEtY3Vyc29y'],
+  ['listPermissionJobs', 'bm90LWEtY3Vyc29y'],
+  ['listPermissionJobs', 'not a cursor at all'],
+])('%s refuses a cursor it did not give out (%j), with BAD_REQUEST', async (functionKey, cursor) => {
+  const answer = await call(functionKey, { cursor });
   expect(answer.body).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'cursor' } });
 });
 
