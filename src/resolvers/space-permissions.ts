@@ -32,6 +32,8 @@ import {
 import { parsePayload } from '../rules';
 import { createJob, itemsOfJob, listJobs, NewItem, newJobId, StoredItem } from '../storage/permission-jobs/jobs';
 import { claimSubmit, releaseSubmit, submitQueued } from '../storage/permission-jobs/duplicate-submit';
+import { oldestUnfinishedByTarget } from '../storage/permission-jobs/targets';
+import { behindQueuedWork } from '../permission-changes/queued-work';
 import { ITEM_ENTITY, ITEM_STATE_INDEX, ItemEntity, JobData } from '../storage/permission-jobs/model';
 import { linkInfo, rotateLinkSecret } from '../storage/relay/link';
 import { readRelayStatus } from '../storage/relay/status';
@@ -146,8 +148,14 @@ const counts = (rows: ChangePreview['rows']) => ({
   already: rows.filter((r) => r.status === 'already').length,
 });
 
-const buildPreview = (payload: ChangePayload): Promise<BuiltPreview> =>
-  isRoleChange(payload) ? buildRolePreview(payload) : buildPermissionPreview(payload);
+/** The preview, with rows that wait behind queued work for the same target counted as changes. */
+const buildPreview = async (payload: ChangePayload): Promise<BuiltPreview> => {
+  const [preview, unfinished] = await Promise.all([
+    isRoleChange(payload) ? buildRolePreview(payload) : buildPermissionPreview(payload),
+    oldestUnfinishedByTarget(),
+  ]);
+  return behindQueuedWork(preview, unfinished);
+};
 
 const previewPermissionChanges = adminFunction(z.unknown(), async (raw): Promise<ChangePreview> => {
   const { roles: _roles, ...preview } = await buildPreview(parseChange(raw));

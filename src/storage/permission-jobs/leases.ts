@@ -3,10 +3,10 @@ import { Filter, FilterConditions, ForgeKvsAPIError, kvs, Sort, WhereConditions 
 import type { ItemResult, WorkItem } from '../../contract/relay-protocol';
 import { readMany, valueOf } from '../kvs-io';
 import { promoted } from './jobs';
+import { oldestUnfinishedByTarget, targetKey } from './targets';
 import {
   ITEM_ENTITY,
   ITEM_STATE_INDEX,
-  ItemData,
   ItemEntity,
   JOB_ENTITY,
   KEPT_LEASE_TOKENS,
@@ -121,41 +121,6 @@ export interface LeaseOutcome {
 const CANDIDATE_WINDOW = 100;
 
 /**
- * What an item changes: one permission of one subject in one space, or that
- * subject's role in the space (a subject holds one role a space, so every
- * role change of it is one target).
- */
-const targetOf = (data: ItemData): string =>
-  data.kind === 'role'
-    ? [data.spaceId, data.subject.type, data.subject.id, 'role'].join(' ')
-    : [data.spaceId, data.subject.type, data.subject.id, data.operation.key, data.operation.target].join(' ');
-
-/**
- * For each target with unfinished work (queued or leased), the key of its
- * oldest unfinished item. Item keys sort by job (submit time), then sequence.
- */
-async function oldestUnfinishedByTarget(): Promise<Map<string, string>> {
-  const oldest = new Map<string, string>();
-  let cursor: string | undefined;
-  do {
-    let query = kvs
-      .entity<ItemEntity>(ITEM_ENTITY)
-      .query()
-      .index(ITEM_STATE_INDEX, { partition: ['pending'] })
-      .limit(CANDIDATE_WINDOW);
-    if (cursor) query = query.cursor(cursor);
-    const page = await query.getMany();
-    for (const { key, value } of page.results) {
-      const target = targetOf(value.data);
-      const first = oldest.get(target);
-      if (first === undefined || key < first) oldest.set(target, key);
-    }
-    cursor = page.nextCursor;
-  } while (cursor);
-  return oldest;
-}
-
-/**
  * The candidates that may go out now, in job order (item keys sort by job,
  * then sequence): an item whose prerequisite is still pending goes only if
  * that prerequisite goes first in the same lease; and an item goes only
@@ -187,7 +152,7 @@ async function eligible(
     if (chosen.length >= max) break;
     const after = c.value.data.after;
     const ready = !after || chosenKeys.has(after) || (!inWindow.has(after) && states.get(after) !== 'pending');
-    if (!ready || firstOfTarget.get(targetOf(c.value.data)) !== c.key) continue;
+    if (!ready || firstOfTarget.get(targetKey(c.value.data)) !== c.key) continue;
     chosen.push(c);
     chosenKeys.add(c.key);
   }

@@ -93,3 +93,30 @@ test('a report after its own lease ran out is refused, even when no one holds th
   expect(again).toMatchObject({ itemId: item!.itemId, attempt: 2 });
   expect((await report(again!, 'applied')).results[0]).toMatchObject({ status: 'recorded', state: 'applied' });
 });
+
+test('a revoke submitted while the grant it undoes is still queued is queued behind it, not stored as "already so"', async () => {
+  const powerReadsEng = (action: 'grant' | 'revoke') => ({
+    spaceKeys: ['ENG'],
+    subjects: [{ type: 'group' as const, id: 'g-power' }],
+    operations: [{ key: 'read', target: 'space' }],
+    action,
+  });
+  clock += 1_000;
+  const grantJob = await submit(host, powerReadsEng('grant'));
+  clock += 1_000;
+  // Confluence does not have the grant yet, but the revoke must still undo it.
+  const revokeJob = await submit(host, powerReadsEng('revoke'));
+  expect(revokeJob).toMatchObject({ changes: 1 });
+
+  const [grant, ...rest] = (await lease()).items;
+  expect(rest).toEqual([]);
+  expect(grant).toMatchObject({ jobId: grantJob.jobId, action: 'grant' });
+  expect(await confluence.apply(grant!)).toEqual({ outcome: 'applied' });
+  expect((await report(grant!, 'applied')).results[0]).toMatchObject({ status: 'recorded' });
+
+  const [revoke] = (await lease()).items;
+  expect(revoke).toMatchObject({ jobId: revokeJob.jobId, action: 'revoke' });
+  expect(await confluence.apply(revoke!)).toEqual({ outcome: 'applied' });
+  expect((await report(revoke!, 'applied')).results[0]).toMatchObject({ status: 'recorded' });
+  expect(await confluence.findAssignment(revoke!)).toBeUndefined();
+});
