@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   applyChanges,
   diffTables,
@@ -6,7 +7,8 @@ import {
   GetAuditLogPayload,
   GetConfigPayload,
   importAny,
-  ImportConfigPayload,
+  importPayloadSchema,
+  parsePayload,
   RuleTable,
   SaveConfigPayload,
   SCRIPT_CATALOG,
@@ -18,6 +20,7 @@ import { findSpaceByKey, userAdministersSpace } from '../confluence/spaces';
 import { displayNames, findUser } from '../confluence/users';
 import { readAuditLog } from '../storage/rules/audit-log';
 import { storedValuesWithin } from '../storage/rules/capacity';
+import { dropUpload, readUpload, storeUploadPart } from '../storage/rules/import-upload';
 import { LoadedTable, loadTable, saveTable, VersionConflictError } from '../storage/rules/repository';
 import { AppError, badRequest } from './envelope';
 import { adminFunction, resolverOf } from './gate';
@@ -175,11 +178,12 @@ const exportConfig = adminFunction(GetConfigPayload, async () => {
   return { version: loaded.version, file: exportTable(loaded.table, new Date().toISOString()) };
 });
 
-const importConfig = adminFunction(ImportConfigPayload, async (request, { accountId }) => {
-  const imported = importAny(request.data, SCRIPT_CATALOG);
-  if (request.dryRun) {
+/** Previews (dryRun) or applies an import file's table, checked whole before anything is written. */
+async function importTable(data: unknown, dryRun: boolean, expectedVersion: number, accountId: string) {
+  const imported = importAny(data, SCRIPT_CATALOG);
+  if (dryRun) {
     const current = await loadTable();
-    if (current.version !== request.expectedVersion)
+    if (current.version !== expectedVersion)
       throw await conflict(new VersionConflictError(current.version, current.updatedBy, current.updatedAt));
     // The preview refuses what the import would refuse: a table too large for storage.
     storedValuesWithin(imported, current.version + 1);
@@ -192,13 +196,45 @@ const importConfig = adminFunction(ImportConfigPayload, async (request, { accoun
   }
   const saved = await saving(() =>
     saveTable({
-      expectedVersion: request.expectedVersion,
+      expectedVersion,
       accountId,
       source: 'import',
       change: (current) => ({ table: imported, changes: diffTables(current.table, imported) }),
     }),
   );
   return { dryRun: false, version: saved.version, changes: saved.changes, rows: imported.rows.length };
+}
+
+function parseImportPayload(raw: unknown) {
+  const parsed = parsePayload(importPayloadSchema(raw), raw ?? {});
+  if (!parsed.ok) throw badRequest(parsed.field, parsed.message);
+  return parsed.data;
+}
+
+function parseUploadedText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw badRequest('', `The uploaded file is not valid JSON (${(error as Error).message}); choose the file again`);
+  }
+}
+
+/**
+ * A file is sent whole (`data`), or, when larger than one call carries, in
+ * parts (`upload`, `part`, `parts`, `text`) and then previewed or applied by
+ * its upload id (`upload`, `parts`, `dryRun`, `expectedVersion`).
+ */
+const importConfig = adminFunction(z.unknown(), async (raw, { accountId }) => {
+  const request = parseImportPayload(raw);
+  if ('text' in request) {
+    await storeUploadPart(accountId, request.upload, request.part, request.text);
+    return { upload: request.upload, stored: request.part, parts: request.parts };
+  }
+  if (!('upload' in request)) return importTable(request.data, request.dryRun, request.expectedVersion, accountId);
+  const data = parseUploadedText(await readUpload(accountId, request.upload, request.parts));
+  const answer = await importTable(data, request.dryRun, request.expectedVersion, accountId);
+  if (!request.dryRun) await dropUpload(accountId, request.upload, request.parts);
+  return answer;
 });
 
 export const adminPageResolver = resolverOf({

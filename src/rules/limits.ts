@@ -16,6 +16,13 @@ export const LIMITS = Object.freeze({
    */
   maxTableRows: 20_000,
   searchQueryMaxLength: 100,
+  /**
+   * A file too large for one call (Forge caps a call's payload) is uploaded
+   * in parts of at most this many characters of its compact JSON...
+   */
+  importPartChars: 1_000_000,
+  /** ...and at most this many parts: more than the export of the largest table that fits storage. */
+  importMaxParts: 40,
   cursorMaxLength: 1024,
 });
 

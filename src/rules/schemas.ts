@@ -95,6 +95,41 @@ export const ImportConfigPayload = z.strictObject({
 });
 export type ImportConfigPayload = z.infer<typeof ImportConfigPayload>;
 
+/** An upload of a large import file: chosen by the page, random, used for one file. */
+const UploadId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,64}$/, { error: 'must be an upload id of 16 to 64 letters, digits, - or _' });
+const PartCount = z.int().min(1).max(LIMITS.importMaxParts);
+
+/** One part of a large import file: the compact JSON text, cut between characters. */
+export const ImportPartPayload = z.strictObject({
+  upload: UploadId,
+  part: z
+    .int()
+    .min(0)
+    .max(LIMITS.importMaxParts - 1),
+  parts: PartCount,
+  text: wellFormed(z.string().min(1).max(LIMITS.importPartChars)),
+});
+export type ImportPartPayload = z.infer<typeof ImportPartPayload>;
+
+/** Previews or applies a file uploaded in parts, as `ImportConfigPayload` does one sent whole. */
+export const ImportUploadedPayload = z.strictObject({
+  upload: UploadId,
+  parts: PartCount,
+  dryRun: z.boolean(),
+  expectedVersion: Version,
+});
+export type ImportUploadedPayload = z.infer<typeof ImportUploadedPayload>;
+
+/** The importConfig payload's shape, told apart by its fields so errors name the right one. */
+export const importPayloadSchema = (raw: unknown) => {
+  const has = (key: string) => typeof raw === 'object' && raw !== null && key in raw;
+  if (has('text') || has('part')) return ImportPartPayload;
+  if (has('upload')) return ImportUploadedPayload;
+  return ImportConfigPayload;
+};
+
 export const EXPORT_FORMAT = 'space-admin-script-permissions';
 
 /** The current export file (schemaVersion 1). */
