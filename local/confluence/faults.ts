@@ -7,7 +7,13 @@ export type Fault =
   | { kind: 'status'; status: number; retryAfter?: string; message?: string }
   /** `before`: the request never reaches the site; `after`: it is applied, then the answer is lost. */
   | { kind: 'drop'; when: 'before' | 'after' }
-  | { kind: 'delay'; ms: number };
+  | { kind: 'delay'; ms: number }
+  /**
+   * A site whose "fixed system limits" cap v1 pages lower than asked: the
+   * request's `limit` is lowered to this before it is answered, so the page
+   * holds fewer results than the caller asked for.
+   */
+  | { kind: 'pageLimit'; limit: number };
 
 export interface FaultRule {
   fault: Fault;

@@ -49,8 +49,16 @@ function splitPath(path: string): { pathname: string; query: URLSearchParams } {
   return { pathname: rawPath, query: new URLSearchParams(q < 0 ? '' : path.slice(q + 1)) };
 }
 
+/** The request with its `limit` parameter lowered to `cap` (a pageLimit fault). */
+function withLowerLimit(req: ConfluenceRequest, cap: number): ConfluenceRequest {
+  const { pathname, query } = splitPath(req.path);
+  const asked = Number(query.get('limit') ?? cap);
+  query.set('limit', String(Math.min(Number.isFinite(asked) ? asked : cap, cap)));
+  return { ...req, path: `${pathname}?${query.toString()}` };
+}
+
 export class ConfluenceEmulator {
-  /** The mutable model behind the endpoints (later issues grant/revoke through it). */
+  /** The mutable model behind the endpoints; the write routes and tests change the site through it. */
   readonly site: Site;
   readonly baseUrl: string;
   /** Off until a test adds a rule: `confluence.faults.add({fault: {kind: 'status', status: 429, retryAfter: '1'}, method: 'POST', times: 3})`. */
@@ -118,7 +126,8 @@ export class ConfluenceEmulator {
           : { ...res, headers: { ...res.headers, 'retry-after': fault.retryAfter } };
       }
     }
-    const answer = this.answer(req, caller);
+    const capped = faults.find((f) => f.kind === 'pageLimit');
+    const answer = this.answer(capped?.kind === 'pageLimit' ? withLowerLimit(req, capped.limit) : req, caller);
     if (faults.some((f) => f.kind === 'drop' && f.when === 'after')) throw new ConnectionDropped('after');
     return answer;
   }

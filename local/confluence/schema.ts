@@ -1,4 +1,4 @@
-// The site fixture (DESIGN section 5): users, groups, spaces and their
+// The site fixture (README "Site fixture", docs/local-confluence.md): users, groups, spaces and their
 // permission assignments. Validated with zod; every error names the field.
 import { z } from 'zod';
 import { checkRoles, ROLE_MODES, roleAssignmentSchema, roleSchema } from './roles/schema';

@@ -14,6 +14,7 @@ import {
 } from '../platform';
 import { ForgeHandler, loadHandlers } from './app-loader';
 import { BRIDGE_SCRIPT } from './bridge-script';
+import { currentFixture } from './fixture-choices';
 import { framePage, HostPageData, indexPage } from './host-pages';
 import { BodyTooLargeError, contentTypeOf, readBody, send, sendJson } from './http-util';
 import { AppManifest, PageModule, readManifest } from './manifest';
@@ -177,6 +178,7 @@ export async function createLocalHost(options: LocalHostOptions = {}): Promise<L
       spaces: confluence.directory.spaces.map((s) => ({ key: s.key, name: s.name })),
       pages: manifest.pages,
       webTriggerUrls: webTriggers.list().map((t) => ({ moduleKey: t.triggerKey, url: t.url })),
+      fixture: currentFixture(projectRoot, options.directoryFile, confluence.site.roles.mode),
     };
   }
 

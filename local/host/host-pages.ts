@@ -1,3 +1,4 @@
+import type { CurrentFixture } from './fixture-choices';
 import type { PageModule } from './manifest';
 
 /** What the host pages show of the site fixture. */
@@ -18,6 +19,8 @@ export interface HostPageData {
   spaces: SpaceSummary[];
   pages: PageModule[];
   webTriggerUrls: { moduleKey: string; url: string }[];
+  /** The loaded site fixture and the demo fixtures to switch to. */
+  fixture?: CurrentFixture;
 }
 
 const escapeHtml = (text: string): string =>
@@ -97,6 +100,24 @@ export function pagePath(page: PageModule, spaceKey?: string): string {
     : `/admin/${page.key}`;
 }
 
+/** Which site fixture runs, and how to start the host with another (one per space role mode). */
+function fixtureSection(fixture: CurrentFixture | undefined): string {
+  if (!fixture) return '';
+  const rows = fixture.choices
+    .map((c) => {
+      const current = c.file === fixture.file;
+      const command = `LOCAL_DIRECTORY=${c.file} npm start`;
+      return `<tr${current ? ' aria-current="true"' : ''}><td><code>${escapeHtml(c.roleMode)}</code></td><td>${escapeHtml(c.description)}</td><td>${
+        current ? '<strong>running</strong>' : `<code>${escapeHtml(command)}</code>`
+      }</td></tr>`;
+    })
+    .join('');
+  return `<h2>Site fixture</h2>
+<p>Running <code>${escapeHtml(fixture.file)}</code> (space role mode <code data-testid="role-mode">${escapeHtml(fixture.roleMode)}</code>).
+To switch, stop the host and start it with another fixture; add <code>LOCAL_DATA_DIR=.local-data-roles</code> to keep each site's stored data apart.</p>
+<table><thead><tr><th>Role mode</th><th>Site</th><th>Start with</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
 /** The local host's start page: every page, persona, and the web trigger URLs. */
 export function indexPage(data: HostPageData): string {
   const pageLinks = data.pages
@@ -122,6 +143,7 @@ export function indexPage(data: HostPageData): string {
   const body = `<main>
 <h1>Space admin built-in script permissions — local Forge host</h1>
 <h2>Pages</h2><ul>${pageLinks}</ul>
+${fixtureSection(data.fixture)}
 <h2>People in the site fixture</h2>
 <table><thead><tr><th>Name</th><th>accountId</th><th>Email</th><th></th></tr></thead><tbody>${personas}</tbody></table>
 <p>The emulated Confluence REST API is under <code>/wiki/</code> with Basic auth (a fixture user's email and API token).</p>

@@ -92,8 +92,9 @@ async function adminByRole(spaceId: string, accountId: string, groups: ReadonlyS
  * Does `accountId` administer the space: hold administer/space directly,
  * through one of `groupIds`, or (on a roles site) through a role or an
  * access class? Read as the app. The permission rows come first (they list
- * role-derived rows too); on roles sites the role assignments are read as
- * well, so the answer does not depend on how Confluence lists those rows.
+ * role-derived rows too), so an admin found there costs nothing more; only
+ * otherwise, and only on roles sites, are the role assignments read as well,
+ * so the answer does not depend on how Confluence lists those rows.
  */
 export async function userAdministersSpace(
   spaceId: string,
@@ -101,8 +102,8 @@ export async function userAdministersSpace(
   groupIds: readonly string[],
 ): Promise<boolean> {
   const groups = new Set(groupIds);
-  const [byRows, mode] = await Promise.all([adminByPermissionRows(spaceId, accountId, groups), roleMode()]);
-  if (byRows || mode === 'PRE_ROLES') return byRows;
+  if (await adminByPermissionRows(spaceId, accountId, groups)) return true;
+  if ((await roleMode()) === 'PRE_ROLES') return false;
   return adminByRole(spaceId, accountId, groups);
 }
 

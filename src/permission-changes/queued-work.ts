@@ -7,7 +7,7 @@
  * finds them already so then if they are. Pure.
  */
 import type { ChangePreview, PlanRow } from '../contract/permission-changes';
-import { targetKey } from './target';
+import { targetKey } from '../contract/change-target';
 
 export const QUEUED_NOTE = 'An earlier change of this is still queued; this one is applied after it.';
 

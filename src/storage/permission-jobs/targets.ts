@@ -3,7 +3,7 @@
  * see leases.ts (eligible) and the preview (permission-changes/queued-work.ts).
  */
 import { kvs } from '@forge/kvs';
-import { targetKey } from '../../permission-changes/target';
+import { targetKey } from '../../contract/change-target';
 import { ITEM_ENTITY, ITEM_STATE_INDEX, ItemEntity } from './model';
 
 export { targetKey };

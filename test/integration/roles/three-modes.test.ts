@@ -3,7 +3,7 @@
 // does not accept answered BAD_REQUEST with the reason.
 import type { LocalHost } from '../../../local/host/create-host';
 import { dataOf } from '../../support/local-host';
-import { startRelay } from '../relay/run-relay';
+import { logLines, startRelay } from '../relay/run-relay';
 import { link, Linked } from '../relay/support';
 import { ADA_LOGIN, SAM_LOGIN, admin, errorOf, fixture, jobs, Preview, relayEnv } from './support';
 
@@ -68,6 +68,11 @@ describe('ROLES site', () => {
 
     const submitted = dataOf(await admin<{ jobId: string; changes: number }>(host, 'submitPermissionChanges', change));
     expect(submitted.changes).toBe(4);
+    // --dry-run reads each subject's current role and changes nothing.
+    const dry = await startRelay(['--dry-run'], relayEnv(host, linked, ADA_LOGIN)).done;
+    expect(dry.code).toBe(0);
+    expect(logLines(dry.stdout).filter((l) => l.msg === 'would assign the role')).toHaveLength(4);
+    expect(host.confluence.site.roles.changes).toEqual([]);
     const run = await startRelay(['--once'], relayEnv(host, linked, ADA_LOGIN)).done;
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);

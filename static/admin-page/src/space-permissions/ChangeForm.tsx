@@ -2,7 +2,6 @@ import { useId, useState } from 'react';
 import Button from '@atlaskit/button/new';
 import { Checkbox } from '@atlaskit/checkbox';
 import Heading from '@atlaskit/heading';
-import Lozenge from '@atlaskit/lozenge';
 import { Box, Grid, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import { ErrorState } from '../../../shared/components/ErrorState';
@@ -10,15 +9,19 @@ import { LoadingState } from '../../../shared/components/LoadingState';
 import type { ResolverError } from '../../../shared/resolverResult';
 import {
   OPERATIONS,
-  opLabel,
   previewChanges,
   submitChanges,
   type Action,
+  type ChangeKind,
   type ChangeRequest,
   type Op,
   type Preview,
+  type RelaySetup,
 } from './api';
+import { ChangeKindChoice } from './ChangeKindChoice';
 import { MultiPicker, type Option } from './Pickers';
+import { PreviewTable } from './PreviewTable';
+import { REMOVE_ROLE, RoleChoice } from './RoleChoice';
 
 type State =
   | { status: 'editing' }
@@ -28,32 +31,50 @@ type State =
   | { status: 'failed'; error: ResolverError };
 
 const opsGrid = xcss({ maxWidth: '48rem' });
-const tableStyles = xcss({ overflowX: 'auto', maxHeight: '24rem', overflowY: 'auto' });
 const opId = (op: Op) => `${op.key}/${op.target}`;
 
+/** The site facts the form follows; before getRelaySetup answers, a PRE_ROLES site is assumed. */
+type SiteFacts = Pick<RelaySetup, 'roleMode' | 'accepts' | 'prefers' | 'roles'>;
+const PRE_ROLES: SiteFacts = { roleMode: 'PRE_ROLES', accepts: ['permission'], prefers: 'permission', roles: [] };
+
 interface ChangeFormProps {
+  site: SiteFacts | undefined;
   onSubmitted(): void;
 }
 
-/** Choose spaces, people and groups, permissions and grant or revoke; preview; submit a job. */
-export function ChangeForm({ onSubmitted }: ChangeFormProps) {
+/**
+ * Choose spaces, people and groups, then either a role (sites with space
+ * roles) or permissions and grant or revoke (sites with individual
+ * permissions); preview; submit a job. A transition site offers both.
+ */
+export function ChangeForm({ site, onSubmitted }: ChangeFormProps) {
+  const facts = site ?? PRE_ROLES;
   const [spaces, setSpaces] = useState<Option[]>([]);
   const [users, setUsers] = useState<Option[]>([]);
   const [groups, setGroups] = useState<Option[]>([]);
   const [ops, setOps] = useState<ReadonlySet<string>>(new Set());
   const [action, setAction] = useState<Action>('grant');
+  const [chosenKind, setKind] = useState<ChangeKind | undefined>();
+  const [roleId, setRoleId] = useState<string | undefined>();
   const [state, setState] = useState<State>({ status: 'editing' });
   const actionName = useId();
+  const kind: ChangeKind = chosenKind && facts.accepts.includes(chosenKind) ? chosenKind : facts.prefers;
 
-  const request = (): ChangeRequest => ({
-    spaceKeys: spaces.map((s) => s.value),
-    subjects: [
-      ...users.map((u) => ({ type: 'user' as const, id: u.value })),
-      ...groups.map((g) => ({ type: 'group' as const, id: g.value })),
-    ],
-    operations: OPERATIONS.filter((o) => ops.has(opId(o))).map(({ key, target }) => ({ key, target })),
-    action,
-  });
+  const request = (): ChangeRequest => {
+    const common = {
+      spaceKeys: spaces.map((s) => s.value),
+      subjects: [
+        ...users.map((u) => ({ type: 'user' as const, id: u.value })),
+        ...groups.map((g) => ({ type: 'group' as const, id: g.value })),
+      ],
+    };
+    if (kind === 'role') return { ...common, roleId: roleId === REMOVE_ROLE || roleId === undefined ? null : roleId };
+    return {
+      ...common,
+      operations: OPERATIONS.filter((o) => ops.has(opId(o))).map(({ key, target }) => ({ key, target })),
+      action,
+    };
+  };
   const edited = () => setState({ status: 'editing' });
   const toggle = (op: Op) => {
     const next = new Set(ops);
@@ -64,7 +85,10 @@ export function ChangeForm({ onSubmitted }: ChangeFormProps) {
   };
   const preview = async () => {
     const r = request();
-    setState({ status: 'loading', what: 'Reading the spaces’ current permissions' });
+    setState({
+      status: 'loading',
+      what: kind === 'role' ? 'Reading the spaces’ current roles' : 'Reading the spaces’ current permissions',
+    });
     const result = await previewChanges(r);
     setState(
       result.ok ? { status: 'preview', preview: result.data, request: r } : { status: 'failed', error: result.error },
@@ -77,13 +101,22 @@ export function ChangeForm({ onSubmitted }: ChangeFormProps) {
     setState({ status: 'submitted', changes: result.data.changes });
     onSubmitted();
   };
-  const complete = spaces.length > 0 && users.length + groups.length > 0 && ops.size > 0;
+  const chosen = kind === 'role' ? roleId !== undefined : ops.size > 0;
+  const complete = spaces.length > 0 && users.length + groups.length > 0 && chosen;
+  const previewAction = state.status === 'preview' && 'action' in state.request ? state.request.action : undefined;
 
   return (
     <Stack space="space.200">
       <Heading size="small" as="h3">
-        Change permissions
+        {facts.roleMode === 'ROLES' ? 'Change roles' : 'Change permissions'}
       </Heading>
+      <ChangeKindChoice
+        mode={facts.roleMode}
+        accepts={facts.accepts}
+        prefers={facts.prefers}
+        value={kind}
+        onChange={(k) => (setKind(k), edited())}
+      />
       <Grid gap="space.200" templateColumns="repeat(auto-fit, minmax(16rem, 1fr))">
         <MultiPicker
           type="space"
@@ -107,44 +140,50 @@ export function ChangeForm({ onSubmitted }: ChangeFormProps) {
           onChange={(v) => (setGroups(v), edited())}
         />
       </Grid>
-      <Box as="fieldset" xcss={opsGrid}>
-        <Text as="strong" size="small">
-          Permissions
-        </Text>
-        <Grid gap="space.050" templateColumns="repeat(auto-fill, minmax(13rem, 1fr))">
-          {OPERATIONS.map((op) => (
-            <Checkbox
-              key={opId(op)}
-              label={op.label}
-              name="operation"
-              value={opId(op)}
-              isChecked={ops.has(opId(op))}
-              onChange={() => toggle(op)}
-            />
-          ))}
-        </Grid>
-      </Box>
-      <Box as="fieldset">
-        <Inline space="space.200" alignBlock="center">
-          <Text as="strong" size="small">
-            Change
-          </Text>
-          {(['grant', 'revoke'] as const).map((a) => (
-            <label key={a}>
-              <Inline as="span" space="space.050" alignBlock="center">
-                <input
-                  type="radio"
-                  name={actionName}
-                  value={a}
-                  checked={action === a}
-                  onChange={() => (setAction(a), edited())}
+      {kind === 'role' ? (
+        <RoleChoice roles={facts.roles} value={roleId} onChange={(id) => (setRoleId(id), edited())} />
+      ) : (
+        <>
+          <Box as="fieldset" xcss={opsGrid}>
+            <Text as="strong" size="small">
+              Permissions
+            </Text>
+            <Grid gap="space.050" templateColumns="repeat(auto-fill, minmax(13rem, 1fr))">
+              {OPERATIONS.map((op) => (
+                <Checkbox
+                  key={opId(op)}
+                  label={op.label}
+                  name="operation"
+                  value={opId(op)}
+                  isChecked={ops.has(opId(op))}
+                  onChange={() => toggle(op)}
                 />
-                <Text>{a === 'grant' ? 'Grant' : 'Revoke'}</Text>
-              </Inline>
-            </label>
-          ))}
-        </Inline>
-      </Box>
+              ))}
+            </Grid>
+          </Box>
+          <Box as="fieldset">
+            <Inline space="space.200" alignBlock="center">
+              <Text as="strong" size="small">
+                Change
+              </Text>
+              {(['grant', 'revoke'] as const).map((a) => (
+                <label key={a}>
+                  <Inline as="span" space="space.050" alignBlock="center">
+                    <input
+                      type="radio"
+                      name={actionName}
+                      value={a}
+                      checked={action === a}
+                      onChange={() => (setAction(a), edited())}
+                    />
+                    <Text>{a === 'grant' ? 'Grant' : 'Revoke'}</Text>
+                  </Inline>
+                </label>
+              ))}
+            </Inline>
+          </Box>
+        </>
+      )}
       <Inline space="space.100">
         <Button appearance="primary" isDisabled={!complete || state.status === 'loading'} onClick={preview}>
           Preview changes
@@ -169,43 +208,7 @@ export function ChangeForm({ onSubmitted }: ChangeFormProps) {
           <Heading size="xsmall" as="h4">
             Preview: {state.preview.changes} to change, {state.preview.already} already so
           </Heading>
-          <Box xcss={tableStyles} tabIndex={0} role="region" aria-label="Preview of the changes">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Space</th>
-                  <th scope="col">Who</th>
-                  <th scope="col">Permission</th>
-                  <th scope="col">Result</th>
-                </tr>
-              </thead>
-              <tbody>
-                {state.preview.rows.map((row) => (
-                  <tr key={`${row.spaceKey} ${row.subject.type} ${row.subject.id} ${opId(row.operation)}`}>
-                    <td>{`${row.spaceName} (${row.spaceKey})`}</td>
-                    <td>{row.subject.name ?? row.subject.id}</td>
-                    <td>{opLabel(row.operation)}</td>
-                    <td>
-                      <Stack space="space.050">
-                        {row.status === 'change' ? (
-                          <Lozenge appearance="inprogress">
-                            {state.request.action === 'grant' ? 'Will grant' : 'Will revoke'}
-                          </Lozenge>
-                        ) : (
-                          <Lozenge>Already so</Lozenge>
-                        )}
-                        {row.note ? (
-                          <Text size="small" color="color.text.subtle">
-                            {row.note}
-                          </Text>
-                        ) : null}
-                      </Stack>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </Box>
+          <PreviewTable preview={state.preview} action={previewAction} />
           <Inline space="space.100">
             <Button appearance="primary" isDisabled={state.preview.changes === 0} onClick={() => submit(state.request)}>
               Submit {state.preview.changes} change(s)

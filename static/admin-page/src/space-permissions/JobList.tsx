@@ -6,7 +6,26 @@ import { EmptyState } from '../../../shared/components/EmptyState';
 import { ErrorState } from '../../../shared/components/ErrorState';
 import { LoadingState } from '../../../shared/components/LoadingState';
 import type { ResolverResult } from '../../../shared/resolverResult';
-import { formatWhen, opLabel, type ItemState, type Job } from './api';
+import { formatWhen, opLabel, type ItemState, type Job, type JobItem } from './api';
+
+/** What a job does, in its heading. */
+const jobTitle = (job: Job): string =>
+  job.kind === 'role'
+    ? job.roleId
+      ? `Role: ${job.roleName ?? job.roleId}`
+      : 'Remove role'
+    : job.action === 'revoke'
+      ? 'Revoke'
+      : 'Grant';
+
+/** What one item changes: a permission, or the role it gives (from what). */
+function itemChange(item: JobItem): string {
+  if (item.kind === 'role') {
+    if (!item.to) return item.from ? `Remove ${item.from.name}` : 'Remove role';
+    return item.from ? `${item.from.name} → ${item.to.name}` : item.to.name;
+  }
+  return item.operation ? opLabel(item.operation) : '';
+}
 
 const STATE_TEXT: Record<
   ItemState,
@@ -62,7 +81,7 @@ export function JobList({ result, onRefresh }: JobListProps) {
             <Box key={job.id} xcss={jobStyles} as="section" aria-label={`Job ${job.id}`} testId="permission-job">
               <Stack space="space.100">
                 <Text as="p">
-                  <Text weight="semibold">{job.action === 'grant' ? 'Grant' : 'Revoke'}</Text>, submitted by{' '}
+                  <Text weight="semibold">{jobTitle(job)}</Text>, submitted by{' '}
                   {job.submittedBy.displayName ?? job.submittedBy.accountId} on {formatWhen(job.submittedAt)}:{' '}
                   {(Object.keys(STATE_TEXT) as ItemState[])
                     .filter((s) => job.counts[s] > 0)
@@ -74,7 +93,7 @@ export function JobList({ result, onRefresh }: JobListProps) {
                     <tr>
                       <th scope="col">Space</th>
                       <th scope="col">Who</th>
-                      <th scope="col">Permission</th>
+                      <th scope="col">{job.kind === 'role' ? 'Role' : 'Permission'}</th>
                       <th scope="col">State</th>
                     </tr>
                   </thead>
@@ -83,7 +102,7 @@ export function JobList({ result, onRefresh }: JobListProps) {
                       <tr key={item.itemId} data-state={item.state}>
                         <td>{item.spaceKey}</td>
                         <td>{item.subject.name ?? item.subject.id}</td>
-                        <td>{opLabel(item.operation)}</td>
+                        <td>{itemChange(item)}</td>
                         <td>
                           <Stack space="space.050">
                             <Lozenge appearance={STATE_TEXT[item.state].appearance}>

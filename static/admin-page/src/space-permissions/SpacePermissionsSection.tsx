@@ -44,11 +44,12 @@ export function SpacePermissionsSection() {
         </Heading>
         <Text as="p">
           Apps may not change space permissions themselves, so changes are queued here and applied by the relay your
-          team runs with its own admin account (see the external setup guide).
+          team runs with its own admin account (see the external setup guide). On sites with space roles the changes
+          assign or remove roles.
         </Text>
       </Stack>
       <RelayLinkPanel result={setup} onChanged={loadSetup} />
-      <ChangeForm onSubmitted={() => (loadJobs(), loadSetup())} />
+      <ChangeForm site={setup?.ok ? setup.data : undefined} onSubmitted={() => (loadJobs(), loadSetup())} />
       <JobList result={jobs} onRefresh={() => (loadJobs(), loadSetup())} />
     </Stack>
   );

@@ -41,7 +41,8 @@ export const OPERATIONS: readonly (Op & { label: string })[] = [
 export const opLabel = (op: Op): string =>
   OPERATIONS.find((o) => o.key === op.key && o.target === op.target)?.label ?? `${op.key}/${op.target}`;
 
-export interface PreviewRow {
+export interface PermissionPreviewRow {
+  kind: 'permission';
   spaceKey: string;
   spaceName: string;
   subject: Subject;
@@ -49,10 +50,34 @@ export interface PreviewRow {
   status: 'change' | 'already';
   note?: string;
 }
+export interface RoleRef {
+  id: string;
+  name: string;
+}
+export interface RolePreviewRow {
+  kind: 'role';
+  spaceKey: string;
+  spaceName: string;
+  subject: Subject;
+  from: RoleRef | null;
+  to: RoleRef | null;
+  transition: 'new' | 'changed' | 'removed' | 'already';
+  status: 'change' | 'already';
+  note?: string;
+}
+export type PreviewRow = PermissionPreviewRow | RolePreviewRow;
 export interface Preview {
+  kind: ChangeKind;
   rows: PreviewRow[];
   changes: number;
   already: number;
+}
+export type ChangeKind = 'permission' | 'role';
+export type RoleMode = 'PRE_ROLES' | 'ROLES_TRANSITION' | 'ROLES';
+/** A site role: its site name and the permissions it grants ("read/space", ...). */
+export interface SiteRole extends RoleRef {
+  description?: string;
+  spacePermissions: string[];
 }
 export type ItemState = 'queued' | 'in-progress' | 'applied' | 'already' | 'failed';
 export interface JobItem {
@@ -60,7 +85,10 @@ export interface JobItem {
   spaceKey: string;
   spaceName?: string;
   subject: Subject;
-  operation: Op;
+  kind?: ChangeKind;
+  operation?: Op;
+  to?: RoleRef | null;
+  from?: RoleRef | null;
   state: ItemState;
   attempts: number;
   message?: string;
@@ -68,7 +96,10 @@ export interface JobItem {
 }
 export interface Job {
   id: string;
-  action: Action;
+  kind?: ChangeKind;
+  action?: Action;
+  roleId?: string | null;
+  roleName?: string;
   submittedAt: string;
   submittedBy: { accountId: string; displayName?: string };
   itemCount: number;
@@ -81,6 +112,10 @@ export interface RelaySetup {
   relay: { lastSeenAt: string; version: string; instance: string; lastError?: string; lastErrorAt?: string } | null;
   pending: boolean;
   warning?: string;
+  roleMode: RoleMode;
+  accepts: ChangeKind[];
+  prefers: ChangeKind;
+  roles: SiteRole[];
 }
 export interface Rotated {
   secret: string;
@@ -98,12 +133,25 @@ const isSubmitted = (d: unknown): d is { jobId: string; changes: number } => isR
 const isMatches = (d: unknown): d is Picked[] =>
   Array.isArray(d) && d.every((m) => isRecord(m) && typeof m.id === 'string' && typeof m.name === 'string');
 
-export interface ChangeRequest {
+export interface PermissionChangeRequest {
   spaceKeys: string[];
   subjects: { type: 'user' | 'group'; id: string }[];
   operations: Op[];
   action: Action;
 }
+export interface RoleChangeRequest {
+  spaceKeys: string[];
+  subjects: { type: 'user' | 'group'; id: string }[];
+  /** null removes the subjects' role. */
+  roleId: string | null;
+}
+export type ChangeRequest = PermissionChangeRequest | RoleChangeRequest;
+
+/** "read/space" -> "View space". */
+export const permissionLabel = (id: string): string => {
+  const [key = '', target = ''] = id.split('/');
+  return opLabel({ key, target });
+};
 
 export const previewChanges = (r: ChangeRequest): Promise<ResolverResult<Preview>> =>
   invokeResolver('previewPermissionChanges', { ...r }, isPreview);

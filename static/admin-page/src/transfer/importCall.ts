@@ -3,20 +3,20 @@
  * one call, larger ones uploaded in parts first (importUpload.ts). An upload
  * is made once per chosen file and reused by its preview and its apply.
  */
-import { invokeResolver } from '../../../shared/invokeResolver';
+import type { AdminPageFunctions, AdminPageImportParts } from '../../../../src/contract/admin-page';
+import { resolverClient } from '../../../shared/invokeResolver';
 import { isRecord, type ResolverResult } from '../../../shared/resolverResult';
 import { newUploadId, transportFor } from './importUpload';
-import { isImportAnswer, type ImportAnswer } from './transferTypes';
+import type { ImportAnswer } from './transferTypes';
 
+const call = resolverClient<AdminPageFunctions>();
+const callPart = resolverClient<AdminPageImportParts>();
 const uploads = new WeakMap<object, { upload: string; parts: number }>();
-
-const isPartStored = (value: unknown): value is { stored: number } =>
-  isRecord(value) && typeof value.stored === 'number';
 
 async function upload(parts: string[]): Promise<ResolverResult<{ upload: string; parts: number }>> {
   const id = newUploadId(() => crypto.getRandomValues(new Uint32Array(1))[0]! / 2 ** 32);
   for (const [part, text] of parts.entries()) {
-    const stored = await invokeResolver('importConfig', { upload: id, part, parts: parts.length, text }, isPartStored);
+    const stored = await callPart('importConfig', { upload: id, part, parts: parts.length, text });
     if (!stored.ok) return stored;
   }
   return { ok: true, data: { upload: id, parts: parts.length } };
@@ -34,8 +34,7 @@ export async function importConfig(
       error: { code: 'BAD_REQUEST', message: 'The file is larger than any export of this app; it cannot be imported.' },
     };
   }
-  if (transport.kind === 'whole')
-    return invokeResolver('importConfig', { data, dryRun, expectedVersion }, isImportAnswer);
+  if (transport.kind === 'whole') return call('importConfig', { data, dryRun, expectedVersion });
   const key = isRecord(data) ? data : undefined;
   let uploaded = key ? uploads.get(key) : undefined;
   if (!uploaded) {
@@ -44,5 +43,5 @@ export async function importConfig(
     uploaded = result.data;
     if (key) uploads.set(key, uploaded);
   }
-  return invokeResolver('importConfig', { ...uploaded, dryRun, expectedVersion }, isImportAnswer);
+  return call('importConfig', { ...uploaded, dryRun, expectedVersion });
 }
