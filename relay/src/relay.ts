@@ -233,7 +233,7 @@ export function refusalToStop(error: unknown): unknown {
       "the link secret does not match the app's. It was probably rotated: copy the new secret from the admin page into RELAY_LINK_SECRET.",
     NOT_LINKED: 'the app has no link secret yet: generate one on the admin page (Space permissions > Relay link).',
     STALE: "this host's clock is more than 5 minutes off: enable time sync (NTP), e.g. `timedatectl set-ntp true`.",
-    UNSUPPORTED_PROTOCOL: `the app and this relay speak different protocol versions (${error.message}): update the relay (git pull && npm ci).`,
+    UNSUPPORTED_PROTOCOL: `the app and this relay speak different protocol versions (${error.message}): update the relay: install the relay.mjs that came with the app's update (docs/external-setup.md, step 2).`,
     UNSIGNED_ANSWER:
       'the answer was not signed with the link secret: check RELAY_TRIGGER_URL is the URL on the admin page.',
     REPLAYED:

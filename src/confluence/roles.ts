@@ -9,7 +9,6 @@ import { z } from 'zod';
 import { mustGetJson, nextCursor } from './client';
 import { RoleMode } from '../contract/permission-changes';
 import type { SiteRole } from '../contract/permission-changes';
-import { cachedRoleMode, cacheRoleMode, forgetCachedRoleMode } from '../storage/roles/mode-cache';
 
 const ModeAnswer = z.object({ mode: RoleMode });
 const RoleV2 = z.object({
@@ -34,20 +33,9 @@ export interface RoleAssignment {
   roleId?: string;
 }
 
-/** The site's role mode: from the short cache (storage/roles/mode-cache.ts) unless `fresh`, else asked of Confluence. */
-export async function roleMode(options: { fresh?: boolean } = {}): Promise<RoleMode> {
-  if (!options.fresh) {
-    const cached = await cachedRoleMode();
-    if (cached) return cached;
-  }
-  const answer = await mustGetJson('app', route`/wiki/api/v2/space-role-mode`, ModeAnswer);
-  await cacheRoleMode(answer.mode);
-  return answer.mode;
-}
-
-/** Drops the cached mode (an answer showed it changed). */
-export async function forgetRoleMode(): Promise<void> {
-  await forgetCachedRoleMode();
+/** The site's role mode, asked of Confluence (src/resolvers/role-mode.ts keeps it briefly). */
+export async function fetchRoleMode(): Promise<RoleMode> {
+  return (await mustGetJson('app', route`/wiki/api/v2/space-role-mode`, ModeAnswer)).mode;
 }
 
 /** Every role of the site, all pages, in Confluence's order. */

@@ -1,7 +1,8 @@
 import { route } from '@forge/api';
 import { Actor, getJson, mustGetJson, nextCursor } from './client';
 import { PermittedOperations, SpacePageV2, SpacePermissionPageV2 } from './schemas';
-import { ADMINISTER_SPACE, listRoles, roleMode, spaceRoleAssignments } from './roles';
+import { ADMINISTER_SPACE, fetchRoleMode, listRoles, spaceRoleAssignments } from './roles';
+import type { RoleMode } from '../contract/permission-changes';
 
 export interface SpaceRef {
   id: string;
@@ -95,11 +96,14 @@ async function adminByRole(spaceId: string, accountId: string, groups: ReadonlyS
  * role-derived rows too), so an admin found there costs nothing more; only
  * otherwise, and only on roles sites, are the role assignments read as well,
  * so the answer does not depend on how Confluence lists those rows.
+ * `roleMode` answers the site's mode (a resolver passes its cached one);
+ * without it the mode is asked of Confluence.
  */
 export async function userAdministersSpace(
   spaceId: string,
   accountId: string,
   groupIds: readonly string[],
+  roleMode: () => Promise<RoleMode> = fetchRoleMode,
 ): Promise<boolean> {
   const groups = new Set(groupIds);
   if (await adminByPermissionRows(spaceId, accountId, groups)) return true;

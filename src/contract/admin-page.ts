@@ -18,6 +18,7 @@ import {
   SearchSubjectsPayload,
 } from '../rules';
 import type { UserAccessExplanation } from './access';
+import type { SpacePermissionFunctions } from './permission-changes';
 import type { ListSiteRunsPayload, RunRefPayload, ScriptRun, ScriptRunPage } from './scripts';
 
 export {
@@ -132,7 +133,7 @@ export interface AdminPageImportParts {
 }
 
 /** Every admin-page function: what it takes and what it answers. */
-export interface AdminPageFunctions {
+export interface AdminPageFunctions extends SpacePermissionFunctions {
   getConfig: Fn<typeof GetConfigPayload, AdminConfig>;
   saveConfig: Fn<typeof SaveConfigPayload, AdminConfig>;
   explainAccess: Fn<typeof ExplainAccessPayload, UserAccessExplanation>;

@@ -55,6 +55,12 @@ export const isRoleChange = (change: ChangePayload): change is RoleChange => 'ro
 export const changeSchemaFor = (raw: unknown): typeof RoleChange | typeof PermissionChange =>
   typeof raw === 'object' && raw !== null && 'roleId' in raw ? RoleChange : PermissionChange;
 
+/**
+ * Who applies a queued change in Confluence: the relay (today, always), or
+ * one day the app itself for role changes (src/permission-changes/apply-path.ts).
+ */
+export type ApplyPath = 'relay' | 'app';
+
 // ---- answers ---------------------------------------------------------------
 
 export interface RoleRef {
@@ -115,4 +121,80 @@ export interface SubmittedChange {
   items: number;
   changes: number;
   already: number;
+}
+
+// ---- the Space permissions tab's functions ---------------------------------
+
+export const ListJobsPayload = z.union([
+  z.strictObject({ cursor: z.string().min(1).max(500).optional() }),
+  z.undefined(),
+]);
+export const RotatePayload = z.union([z.strictObject({ replaceUrl: z.boolean().optional() }), z.undefined()]);
+export const EmptyPayload = z.union([z.strictObject({}), z.undefined()]);
+
+/** An item as the job list shows it. */
+export type ItemView = 'queued' | 'in-progress' | 'applied' | 'already' | 'failed';
+
+export type JobItemChange =
+  | { kind: 'permission'; action: 'grant' | 'revoke'; operation: { key: string; target: string } }
+  | { kind: 'role'; to: RoleRef | null; from: RoleRef | null };
+
+export type JobItemView = JobItemChange & {
+  itemId: string;
+  spaceKey: string;
+  spaceName?: string;
+  subject: NamedSubject;
+  state: ItemView;
+  attempts: number;
+  message?: string;
+  finishedAt?: string;
+};
+
+export type JobView = (
+  { kind: 'permission'; action: 'grant' | 'revoke' } | { kind: 'role'; roleId: string | null; roleName?: string }
+) & {
+  id: string;
+  submittedAt: string;
+  submittedBy: { accountId: string; displayName?: string };
+  itemCount: number;
+  counts: Record<ItemView, number>;
+  items: JobItemView[];
+};
+
+export interface JobsPage {
+  jobs: JobView[];
+  nextCursor?: string;
+}
+
+export interface RelaySetup {
+  webTriggerUrl: string;
+  link: { linked: boolean; fingerprint?: string; createdAt?: string };
+  relay: { lastSeenAt: string; version: string; instance: string; lastError?: string; lastErrorAt?: string } | null;
+  /** Changes wait for the relay. */
+  pending: boolean;
+  warning?: string;
+  /** The site's space role mode, which kinds of change it accepts, and which it prefers. */
+  roleMode: RoleMode;
+  accepts: ChangeKind[];
+  prefers: ChangeKind;
+  /** The site's roles (none on PRE_ROLES sites). */
+  roles: SiteRole[];
+}
+
+export interface RotatedSecret {
+  secret: string;
+  fingerprint: string;
+  createdAt: string;
+  webTriggerUrl: string;
+}
+
+type Fn<P, A> = { payload: P; answer: A };
+
+/** The Space permissions tab's functions (module `admin-page`): what each takes and answers. */
+export interface SpacePermissionFunctions {
+  previewPermissionChanges: Fn<ChangePayload, ChangePreview>;
+  submitPermissionChanges: Fn<ChangePayload, SubmittedChange>;
+  listPermissionJobs: Fn<z.input<typeof ListJobsPayload>, JobsPage>;
+  getRelaySetup: Fn<z.input<typeof EmptyPayload>, RelaySetup>;
+  rotateRelaySecret: Fn<z.input<typeof RotatePayload>, RotatedSecret>;
 }

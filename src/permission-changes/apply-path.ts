@@ -7,7 +7,7 @@
  * to an `app` path (a queue consumer calling the endpoint as the app) without
  * changing the item shape or what the relay sees. That path is not built.
  */
-export type ApplyPath = 'relay' | 'app';
+import type { ApplyPath } from '../contract/permission-changes';
 
 /** The one switch: where new role items go. Off ('relay') until the direct path exists and is proven. */
 export const ROLE_APPLY_PATH: ApplyPath = 'relay';

@@ -25,6 +25,7 @@ import { dropUpload, readUpload, storeUploadPart } from '../storage/rules/import
 import { LoadedTable, loadTable, saveTable, VersionConflictError } from '../storage/rules/repository';
 import { AppError, badRequest } from './envelope';
 import { adminFunction, resolverOf } from './gate';
+import { roleMode } from './role-mode';
 import { explainFor } from './explain';
 import { spacePermissionFunctions } from './space-permissions';
 
@@ -142,6 +143,7 @@ const explainAccess = adminFunction(
       space.id,
       accountId,
       groups.map((g) => g.id),
+      () => roleMode(),
     );
     const explanation = await explainFor(accountId, space, groups, spaceAdmin, { withToggle: true });
     return { user: { accountId, displayName: user.displayName }, ...explanation };

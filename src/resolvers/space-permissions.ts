@@ -7,7 +7,8 @@ import { webTrigger } from '@forge/api';
 import { Sort, WhereConditions, kvs } from '@forge/kvs';
 import { z } from 'zod';
 import { findGroup, spaceAssignments, spacesByKeys } from '../confluence/space-permissions';
-import { listRoles, roleMode, spaceRoleAssignments } from '../confluence/roles';
+import { listRoles, spaceRoleAssignments } from '../confluence/roles';
+import { roleMode } from './role-mode';
 import { displayNames, findUser } from '../confluence/users';
 import type { SpaceRef } from '../confluence/spaces';
 import { now } from '../clock';
@@ -21,7 +22,16 @@ import {
   ChangePayload,
   changeSchemaFor,
   ChangePreview,
+  EmptyPayload,
   isRoleChange,
+  ItemView,
+  JobItemChange,
+  JobsPage,
+  JobView,
+  ListJobsPayload,
+  RelaySetup,
+  RotatedSecret,
+  RotatePayload,
   PERMISSION_CHANGE_LIMITS,
   preferredKind,
   RoleChange,
@@ -44,10 +54,6 @@ export const RELAY_TRIGGER_KEY = 'relay-trigger';
 export const LIMITS = { ...PERMISSION_CHANGE_LIMITS, jobsPerPage: 10 } as const;
 /** The admin page warns when work waits and the relay has not been seen for this long. */
 export const RELAY_STALE_MS = 10 * 60 * 1000;
-
-const ListJobsPayload = z.union([z.strictObject({ cursor: z.string().min(1).max(500).optional() }), z.undefined()]);
-const RotatePayload = z.union([z.strictObject({ replaceUrl: z.boolean().optional() }), z.undefined()]);
-const EmptyPayload = z.union([z.strictObject({}), z.undefined()]);
 
 const unique = <T>(items: readonly T[], id: (t: T) => string): T[] => [
   ...new Map(items.map((i) => [id(i), i])).values(),
@@ -218,8 +224,6 @@ const submitPermissionChanges = adminFunction(z.unknown(), async (raw, { account
   return { jobId, items: preview.rows.length, changes: preview.changes, already: preview.already };
 });
 
-export type ItemView = 'queued' | 'in-progress' | 'applied' | 'already' | 'failed';
-
 function viewOf(item: StoredItem, at: number): ItemView {
   if (item.state === 'staged') return 'queued';
   if (item.state !== 'pending') return item.state;
@@ -227,24 +231,24 @@ function viewOf(item: StoredItem, at: number): ItemView {
 }
 
 /** What one item changes, as the job list shows it. */
-function changeOf(item: StoredItem) {
+function changeOf(item: StoredItem): JobItemChange {
   const data = item.data;
   if (data.kind === 'role') {
     return {
-      kind: 'role' as const,
+      kind: 'role',
       to: data.roleId ? { id: data.roleId, name: data.roleName ?? data.roleId } : null,
       from: data.fromRoleId ? { id: data.fromRoleId, name: data.fromRoleName ?? data.fromRoleId } : null,
     };
   }
-  return { kind: 'permission' as const, action: data.action, operation: data.operation };
+  return { kind: 'permission', action: data.action, operation: data.operation };
 }
 
-const listPermissionJobs = adminFunction(ListJobsPayload, async (payload) => {
+const listPermissionJobs = adminFunction(ListJobsPayload, async (payload): Promise<JobsPage> => {
   const page = await listJobs(LIMITS.jobsPerPage, payload?.cursor);
   const at = now();
   const names = await displayNames(page.jobs.map((j) => j.data.submittedBy)).catch(() => new Map<string, string>());
   const jobs = await Promise.all(
-    page.jobs.map(async (job) => {
+    page.jobs.map(async (job): Promise<JobView> => {
       const items = (await itemsOfJob(job.id)).map((item) => ({
         itemId: item.key,
         spaceKey: item.data.spaceKey,
@@ -291,7 +295,7 @@ async function siteRoles(mode: RoleMode): Promise<SiteRole[]> {
   return mode === 'PRE_ROLES' ? [] : listRoles();
 }
 
-const getRelaySetup = adminFunction(EmptyPayload, async () => {
+const getRelaySetup = adminFunction(EmptyPayload, async (): Promise<RelaySetup> => {
   const [url, link, relay, pendingSince, mode] = await Promise.all([
     webTrigger.getUrl(RELAY_TRIGGER_KEY),
     linkInfo(),
@@ -331,7 +335,7 @@ const getRelaySetup = adminFunction(EmptyPayload, async () => {
  * shown. With `replaceUrl`, the web trigger URL is replaced too, so anyone
  * holding the old URL cannot even reach the app.
  */
-const rotateRelaySecret = adminFunction(RotatePayload, async (payload, { accountId }) => {
+const rotateRelaySecret = adminFunction(RotatePayload, async (payload, { accountId }): Promise<RotatedSecret> => {
   const replaceUrl = payload?.replaceUrl;
   let url = await webTrigger.getUrl(RELAY_TRIGGER_KEY);
   if (replaceUrl) {

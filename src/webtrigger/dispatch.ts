@@ -1,7 +1,7 @@
 import { leaseItems, peekPending, recordResults, RelayTooOldError } from '../storage/permission-jobs/leases';
 import { recordRelaySeen } from '../storage/relay/status';
 import { PERMISSION_ONLY_PROTOCOL, type RelayRequest, type WorkItem } from '../contract/relay-protocol';
-import { noteReportedResults } from '../permission-changes/role-mode-signals';
+import { noteReportedResults } from './role-mode-signals';
 
 /** Protocol 1 work items have no `kind`: they are all individual permission changes. */
 function inProtocol(protocol: number, items: WorkItem[]): unknown[] {

@@ -10,7 +10,7 @@
  * finds both queued items and items whose lease has run out.
  */
 import type { Action, Outcome, Subject } from '../../contract/relay-protocol';
-import type { ApplyPath } from '../../permission-changes/apply-path';
+import type { ApplyPath } from '../../contract/permission-changes';
 
 export const JOB_ENTITY = 'relayjob';
 export const ITEM_ENTITY = 'relayitem';

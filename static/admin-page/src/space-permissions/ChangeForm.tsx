@@ -199,7 +199,7 @@ export function ChangeForm({ site, onSubmitted }: ChangeFormProps) {
         />
       ) : null}
       {state.status === 'submitted' ? (
-        <SectionMessage appearance="success" title="Queued">
+        <SectionMessage appearance="success" title="Queued" headingLevel="h4">
           <Text as="p">{state.changes} change(s) queued for the relay. Follow them in the job list below.</Text>
         </SectionMessage>
       ) : null}

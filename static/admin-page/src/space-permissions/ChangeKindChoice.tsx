@@ -19,7 +19,7 @@ export function ChangeKindChoice({ mode, accepts, prefers, value, onChange }: Ch
   if (mode === 'PRE_ROLES') return null;
   if (mode === 'ROLES') {
     return (
-      <SectionMessage appearance="information" title="This site uses space roles">
+      <SectionMessage appearance="information" title="This site uses space roles" headingLevel="h4">
         <Text as="p">
           Confluence changes space access on this site only by role: each person or group holds one role per space.
           Choose the role to give them, or remove theirs.
@@ -29,7 +29,7 @@ export function ChangeKindChoice({ mode, accepts, prefers, value, onChange }: Ch
   }
   return (
     <Stack space="space.100">
-      <SectionMessage appearance="information" title="This site is moving to space roles">
+      <SectionMessage appearance="information" title="This site is moving to space roles" headingLevel="h4">
         <Text as="p">
           Both roles and individual permissions work here during the transition; the site prefers{' '}
           {KIND_TEXT[prefers].toLowerCase()}.
