@@ -5,10 +5,13 @@
  * FAIL_IF_EXISTS write that expires after the window ("Key-Value Store" set
  * options), so of two submits racing, exactly one queues a job and the other
  * is answered with that job. The claim names the admin's previous job too,
- * so grant, revoke, grant again is three jobs, however quick.
+ * so grant, revoke, grant again is three jobs, however quick; and a job
+ * already finished is never a reason to refuse the same change again (the
+ * admin retries a change that failed).
  */
 import { createHash } from 'node:crypto';
 import { ForgeKvsAPIError, kvs } from '@forge/kvs';
+import { itemsOfJob } from './jobs';
 
 export const DUPLICATE_WINDOW_SECONDS = 10;
 
@@ -34,14 +37,21 @@ export async function claimSubmit(
   const key = `relay:submit:${hash(`${fingerprint} ${last?.jobId ?? ''}`)}`;
   const claim = { key, lastKey, fingerprint };
   // The admin's last job, just queued, was this very submit.
-  if (last?.fingerprint === fingerprint) return { claim, earlierJobId: last.jobId };
+  if (last?.fingerprint === fingerprint && (await stillQueued(last.jobId))) return { claim, earlierJobId: last.jobId };
   try {
     await kvs.set(key, { jobId }, { keyPolicy: 'FAIL_IF_EXISTS', ttl });
     return { claim };
   } catch (error) {
     if (!(error instanceof ForgeKvsAPIError) || error.responseDetails.status !== 409) throw error;
-    return { claim, earlierJobId: (await kvs.get<{ jobId: string }>(key))?.jobId };
+    const earlier = (await kvs.get<{ jobId: string }>(key))?.jobId;
+    return earlier && (await stillQueued(earlier)) ? { claim, earlierJobId: earlier } : { claim };
   }
+}
+
+/** Not finished yet: an item still waits, or the job is still being written (no item stored yet). */
+async function stillQueued(jobId: string): Promise<boolean> {
+  const items = await itemsOfJob(jobId);
+  return items.length === 0 || items.some((item) => item.state === 'pending' || item.state === 'staged');
 }
 
 /** The job is queued: the admin's next submit is compared with this one. */

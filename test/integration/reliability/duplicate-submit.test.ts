@@ -1,6 +1,6 @@
 import type { LocalHost } from '../../../local/host/create-host';
 import { Envelope, invoke, startHost } from '../../support/local-host';
-import { ADA, ChangeRequest, submit } from '../relay/support';
+import { ADA, ChangeRequest, link, message, signedPost, submit } from '../relay/support';
 
 let host: LocalHost;
 beforeAll(async () => {
@@ -42,4 +42,20 @@ test('the same change asked again after a different one is a new job, however qu
   const again = await submit(host, ninaReadsEng('grant'));
   expect(again.jobId).not.toBe(before[0]);
   expect(await jobIds()).toEqual([again.jobId, revoke.jobId, ...before]);
+});
+
+test('the same change submitted again once its job has finished is a new job (a retry of what failed)', async () => {
+  const linked = await link(host);
+  const change: ChangeRequest = { ...ninaReadsEng('grant'), operations: [{ key: 'export', target: 'space' }] };
+  const first = await submit(host, change);
+  // A relay takes every queued item and reports each failed.
+  const leased = (await (await signedPost(linked, message({ type: 'lease', max: 25 }))).json()) as {
+    items: { itemId: string; leaseToken: string }[];
+  };
+  const results = leased.items.map((i) => ({ itemId: i.itemId, leaseToken: i.leaseToken, outcome: 'failed' }));
+  expect((await signedPost(linked, message({ type: 'report', results }))).status).toBe(200);
+
+  const again = await submit(host, change);
+  expect(again.jobId).not.toBe(first.jobId);
+  expect((await jobIds())[0]).toBe(again.jobId);
 });
