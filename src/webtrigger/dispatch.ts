@@ -29,9 +29,12 @@ export async function dispatch(request: RelayRequest, at: number): Promise<Recor
       }
       case 'peek':
         return { items: inProtocol(request.protocol, await peekPending(at, request.max, ability)) };
-      case 'report':
-        await noteReportedResults(request.results);
-        return { results: await recordResults(request.results, at) };
+      case 'report': {
+        // Recorded first, so the reported item keeps its own message.
+        const results = await recordResults(request.results, at);
+        await noteReportedResults(request.results, at);
+        return { results };
+      }
       case 'status':
         return { ok: true };
     }

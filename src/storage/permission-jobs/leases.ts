@@ -279,3 +279,40 @@ export async function recordResults(results: ItemResult[], now: number): Promise
   for (const result of results) out.push(await recordOne(result, now));
   return out;
 }
+
+/** Items failed per call of failPendingPermissionItems: one query page, well inside a web trigger's time. */
+const FAIL_BATCH = 100;
+
+/**
+ * Fails pending individual-permission items, leased or not, with `message`:
+ * once a site is roles-only Confluence refuses every one of them, so each
+ * would otherwise stop the relay again (a relay still holding one gets
+ * `duplicate` for its late report). Role items are untouched.
+ * Answers how many were failed (at most FAIL_BATCH; a later call takes more).
+ */
+export async function failPendingPermissionItems(now: number, message: string): Promise<number> {
+  const page = await kvs
+    .entity<ItemEntity>(ITEM_ENTITY)
+    .query()
+    .index(ITEM_STATE_INDEX, { partition: ['pending'] })
+    .where(WhereConditions.greaterThanEqualTo(0))
+    .limit(FAIL_BATCH)
+    .getMany();
+  const failed = await Promise.all(
+    page.results
+      .filter(({ value }) => value.data.kind !== 'role')
+      .map(({ key, value }) =>
+        setIfVersion(
+          key,
+          {
+            ...value,
+            state: 'failed',
+            version: value.version + 1,
+            data: { ...value.data, leaseUntil: undefined, finishedAt: new Date(now).toISOString(), message },
+          },
+          value.version,
+        ),
+      ),
+  );
+  return failed.filter(Boolean).length;
+}

@@ -3,6 +3,7 @@
 // to run it as a Confluence admin; a relay still on protocol 1 is told to
 // update when role changes wait.
 import type { LocalHost } from '../../../local/host/create-host';
+import { setRelayClock } from '../../../src/clock';
 import { dataOf, startHost } from '../../support/local-host';
 import { startRelay } from '../relay/run-relay';
 import { link, Linked, relayInfo, signedPost } from '../relay/support';
@@ -14,34 +15,62 @@ beforeEach(async () => {
   host = await startHost({ directoryFile: fixture('demo-transition') });
   linked = await link(host);
 });
-afterEach(() => host.close());
+afterEach(async () => {
+  setRelayClock();
+  await host.close();
+});
 
 const setup = async () =>
   dataOf(await admin<{ roleMode: string; relay: { lastError?: string } | null }>(host, 'getRelaySetup', {}));
 
-it('a v1 item on a site that went roles-only: the relay stops saying to use roles, and the app re-reads the mode', async () => {
-  const { jobId } = dataOf(
-    await admin<{ jobId: string }>(host, 'submitPermissionChanges', {
-      spaceKeys: ['MKT'],
+it('a v1 item on a site that went roles-only: the relay stops saying to use roles; the app re-reads the mode and fails the other individual changes', async () => {
+  const grant = (spaceKey: string) =>
+    admin<{ jobId: string }>(host, 'submitPermissionChanges', {
+      spaceKeys: [spaceKey],
       subjects: [{ type: 'user', id: 'u-nina' }],
       operations: [{ key: 'export', target: 'space' }],
       action: 'grant',
+    });
+  const first = dataOf(await grant('MKT')).jobId;
+  const second = dataOf(await grant('HR')).jobId;
+  const viewer = dataOf(await admin<{ roles: { id: string; name: string }[] }>(host, 'getRelaySetup', {})).roles.find(
+    (r) => r.name === 'Viewer',
+  )!;
+  dataOf(
+    await admin(host, 'submitPermissionChanges', {
+      spaceKeys: ['PG'],
+      subjects: [{ type: 'user', id: 'u-nina' }],
+      roleId: viewer.id,
     }),
   );
   expect((await setup()).roleMode).toBe('ROLES_TRANSITION');
-  // The site finishes its migration after the job was queued (the app still has the old mode cached).
+  // The site finishes its migration after the jobs were queued (the app still has the old mode cached).
   host.confluence.site.directory.roleMode = 'ROLES';
 
   const run = await startRelay(['--once'], relayEnv(host, linked, ADA_LOGIN)).done;
   expect(run.code).toBe(3);
   expect(run.stderr).toMatch(/uses space roles only \(InvalidRbacOperationException\)/);
   expect(run.stderr).toMatch(/submit the change again as a role/);
-  const item = (await jobs(host)).find((j) => j.id === jobId)!.items[0]!;
-  expect(item).toMatchObject({ state: 'failed', message: expect.stringMatching(/space roles only/) });
+  const itemOf = async (jobId: string) => (await jobs(host)).find((j) => j.id === jobId)!.items[0]!;
+  expect(await itemOf(first)).toMatchObject({
+    state: 'failed',
+    message: expect.stringMatching(/InvalidRbacOperationException/),
+  });
+  // The other individual change would only stop the relay again: the app failed it, saying why.
+  expect(await itemOf(second)).toMatchObject({
+    state: 'failed',
+    message: expect.stringMatching(/now uses space roles only/),
+  });
   expect(host.confluence.site.changes).toEqual([]);
   const after = await setup();
   expect(after.roleMode).toBe('ROLES');
   expect(after.relay?.lastError).toMatch(/space roles only/);
+
+  // Started again once the stopped relay's lease has run out, it gets on with the role change.
+  setRelayClock(() => Date.now() + 130_000);
+  const again = await startRelay(['--once'], relayEnv(host, linked, ADA_LOGIN)).done;
+  expect(again.code).toBe(0);
+  expect(host.confluence.site.roles.roleOf('1003', { principalType: 'USER', principalId: 'u-nina' })).toBe(viewer.id);
 });
 
 it('"grant only what you hold": the relay stops saying to run it as a Confluence admin', async () => {
