@@ -211,9 +211,12 @@ export async function createLocalHost(options: LocalHostOptions = {}): Promise<L
         request,
         options.timeLimitsMs?.resolver,
       );
+      // What the page is told is on disk first: a host killed right after answering keeps it.
+      await kvs.flush();
       return { value, record: remember(invocation, 'ok') };
     } catch (error) {
       if (error instanceof InvocationTimeoutError) remember(error.invocation, 'timeout');
+      await kvs.flush().catch(() => undefined);
       throw error;
     }
   }
@@ -296,6 +299,7 @@ export async function createLocalHost(options: LocalHostOptions = {}): Promise<L
         },
         options.timeLimitsMs?.webtrigger,
       );
+      await kvs.flush();
       remember(answer.invocation, answer.status >= 500 ? 'error' : 'ok');
       send(res, answer.status, answer.body, {
         ...answer.headers,

@@ -102,6 +102,12 @@ export async function invokeResolver(
   if (typeof request.functionKey !== 'string' || request.functionKey === '') {
     throw new LocalHostError(400, 'functionKey must be a non-empty string');
   }
+  // @forge/resolver keeps its definitions in a plain object and looks a name
+  // up with `in`, so `constructor`, `toString`, `__proto__` ... would reach
+  // Object's own functions, which the app never defined.
+  if (request.functionKey in Object.prototype) {
+    throw new LocalHostError(404, `Module '${page.key}' defines no resolver function '${request.functionKey}'`);
+  }
   const handler = handlers[page.resolverFunctionKey];
   const context = pageContext(app, page, site, request.context);
   const { accountId, ...contextWithoutUser } = context;

@@ -8,6 +8,7 @@ import { EntityRegistry } from './entities';
 import { KvsError, KvsErrorCode } from './errors';
 import { ROUTES } from './handlers';
 import { type KvsLimits, resolveLimits } from './limits';
+import { KvsFaultInjector } from './faults';
 import { readSnapshot, SnapshotWriter } from './persistence';
 import { RateLimiter } from './rate-limit';
 import { byteLength, parseJsonBody } from './request';
@@ -29,6 +30,8 @@ export interface KvsEmulatorOptions {
 
 export class KvsEmulator {
   readonly limits: KvsLimits;
+  /** Injected faults (tests): calls a rule picks answer 429 and change nothing. */
+  readonly faults = new KvsFaultInjector();
   private readonly store: KvsStore;
   private readonly registry: EntityRegistry;
   private readonly rateLimiter: RateLimiter;
@@ -90,6 +93,7 @@ export class KvsEmulator {
       }
       const route = ROUTES[path.split('?')[0]];
       if (!route) throw new KvsError(404, KvsErrorCode.NOT_FOUND, `The KVS service has no endpoint ${path}.`);
+      this.faults.check(path.split('?')[0] ?? path, bodyText);
       const bodyBytes = byteLength(bodyText);
       this.rateLimiter.admit(route.kind, bodyBytes);
       const body = parseJsonBody(bodyText);

@@ -1,6 +1,8 @@
 /**
  * The data file: a JSON snapshot of the whole store, written atomically
  * (temp file, then rename) a short while after a change, and on flush/close.
+ * The host flushes before it answers an invocation (create-host.ts), so
+ * nothing it has answered is lost when the process is killed right after.
  */
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
 import { mkdir, rename, writeFile, unlink } from 'node:fs/promises';

@@ -3,11 +3,11 @@
  * each result at once (so a relay killed mid-batch loses at most the item in
  * flight, which its lease hands out again), poll with backoff when idle.
  */
-import type { WorkItem } from '../../src/contract/relay-protocol';
+import type { ItemResult, ReportAnswer, WorkItem } from '../../src/contract/relay-protocol';
 import { AppClient, AppRefusedError } from './app-client';
 import { ConfluenceClient, FatalConfluenceError } from './confluence';
 import type { Logger } from './log';
-import { HttpFailure } from './retry';
+import { HttpFailure, retryAfterMs } from './retry';
 
 export interface RelayOptions {
   app: AppClient;
@@ -105,14 +105,14 @@ export class Relay {
           });
           break;
         }
-        await this.handle(item);
+        await this.handle(item, deadline);
       }
     }
     this.o.log.info('stopped', { ...this.summary });
     return this.summary;
   }
 
-  private async handle(item: WorkItem): Promise<void> {
+  private async handle(item: WorkItem, deadline: number): Promise<void> {
     let result;
     try {
       result = await this.o.confluence.apply(item);
@@ -154,29 +154,50 @@ export class Relay {
     );
     this.summary[result.outcome] += 1;
     if (!item.leaseToken) return;
-    let answer;
-    try {
-      answer = await this.o.app.report([
-        {
-          itemId: item.itemId,
-          leaseToken: item.leaseToken,
-          outcome: result.outcome,
-          ...(result.message ? { message: result.message.slice(0, 500) } : {}),
-        },
-      ]);
-    } catch (error) {
-      if (!(error instanceof HttpFailure)) throw refusalToStop(error);
-      // Applied but not recorded: the lease hands it out again and Confluence answers "already in place".
-      this.o.log.warn('could not report the result; it will be reported after the lease runs out', {
-        itemId: item.itemId,
-        reason: error.message,
-      });
-      return;
-    }
+    const answer = await this.reportBefore(deadline, {
+      itemId: item.itemId,
+      leaseToken: item.leaseToken,
+      outcome: result.outcome,
+      ...(result.message ? { message: result.message.slice(0, 500) } : {}),
+    });
+    if (!answer) return;
     const status = answer.results[0]?.status;
-    if (status !== 'recorded')
+    if (status === 'expired') {
+      this.o.log.warn('the lease ran out before the result arrived; the item will be handed out again', {
+        itemId: item.itemId,
+      });
+    } else if (status !== 'recorded')
       this.o.log.info('result was already recorded', { itemId: item.itemId, status, state: answer.results[0]?.state });
     this.o.setLastError(undefined);
+  }
+
+  /**
+   * Reports one result, waiting out a busy app (storage throttling answers
+   * 503 with Retry-After) for as long as the lease lasts: a leased item left
+   * unreported stays "in progress" until its lease runs out, so a --once run
+   * would end with its job unfinished.
+   */
+  private async reportBefore(deadline: number, result: ItemResult): Promise<ReportAnswer | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.o.app.report([result]);
+      } catch (error) {
+        if (!(error instanceof HttpFailure)) throw refusalToStop(error);
+        const waitMs =
+          retryAfterMs(error.retryAfter, this.o.now()) ??
+          Math.min(this.o.maxPollMs, this.o.minPollMs * 2 ** (attempt - 1));
+        if (this.o.now() + waitMs > deadline) {
+          // Applied but not recorded: the lease hands it out again and Confluence answers "already in place".
+          this.o.log.warn('could not report the result before the lease ends; it will be reported after', {
+            itemId: result.itemId,
+            reason: error.message,
+          });
+          return undefined;
+        }
+        this.o.log.info('the app is busy; reporting the result again', { itemId: result.itemId, waitMs });
+        await this.o.sleep(waitMs, this.stopper.signal);
+      }
+    }
   }
 
   /** --dry-run: what would happen to each queued item; leases and changes nothing. */

@@ -12,6 +12,8 @@ import {
   GetAuditLogPayload,
   GetConfigPayload,
   ImportConfigPayload,
+  ImportPartPayload,
+  ImportUploadedPayload,
   SaveConfigPayload,
   SearchSubjectsPayload,
 } from '../rules';
@@ -31,6 +33,8 @@ export {
   GetAuditLogPayload,
   GetConfigPayload,
   ImportConfigPayload,
+  ImportPartPayload,
+  ImportUploadedPayload,
   SaveConfigPayload,
   SearchSubjectsPayload,
 };
@@ -115,7 +119,25 @@ export interface ImportAnswer {
   rows: number;
 }
 
+/** `importConfig` with one part of a large file (`ImportPartPayload`): the part is kept for a day. */
+export interface ImportPartAnswer {
+  upload: string;
+  stored: number;
+  parts: number;
+}
+
 type Fn<P extends z.ZodType, A> = { payload: z.input<P>; answer: A };
+
+/**
+ * `importConfig` takes a file whole (`ImportConfigPayload`) or, when larger
+ * than one call carries, in parts (`ImportPartPayload`, answered
+ * `ImportPartAnswer`) previewed or applied by its upload id
+ * (`ImportUploadedPayload`). The parts are typed here, apart, so the whole
+ * and uploaded forms keep one answer type.
+ */
+export interface AdminPageImportParts {
+  importConfig: Fn<typeof ImportPartPayload, ImportPartAnswer>;
+}
 
 /** Every admin-page function: what it takes and what it answers. */
 export interface AdminPageFunctions extends SpacePermissionFunctions {
@@ -125,7 +147,10 @@ export interface AdminPageFunctions extends SpacePermissionFunctions {
   searchSubjects: Fn<typeof SearchSubjectsPayload, SubjectMatch[]>;
   getAuditLog: Fn<typeof GetAuditLogPayload, AuditPage>;
   exportConfig: Fn<typeof GetConfigPayload, ExportAnswer>;
-  importConfig: Fn<typeof ImportConfigPayload, ImportAnswer>;
+  importConfig: {
+    payload: z.input<typeof ImportConfigPayload> | z.input<typeof ImportUploadedPayload>;
+    answer: ImportAnswer;
+  };
   listScriptRuns: Fn<typeof ListSiteRunsPayload, ScriptRunPage>;
   getScriptRun: Fn<typeof RunRefPayload, ScriptRun>;
   getScriptRunAudit: Fn<typeof RunAuditPayload, RunAuditPage>;

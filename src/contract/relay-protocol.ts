@@ -216,8 +216,11 @@ export const ReportAnswer = z.object({
   results: z.array(
     z.object({
       itemId: z.string(),
-      /** recorded: this report set the state; duplicate: already recorded (same or earlier result kept); unknown: no such item. */
-      status: z.enum(['recorded', 'duplicate', 'unknown']),
+      /**
+       * recorded: this report set the state; duplicate: already recorded (same or earlier result kept);
+       * unknown: no such item; expired: this lease ran out (or a newer one was handed out), so the result was not recorded.
+       */
+      status: z.enum(['recorded', 'duplicate', 'unknown', 'expired']),
       state: z.string().optional(),
     }),
   ),

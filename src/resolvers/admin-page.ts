@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   applyChanges,
   diffTables,
@@ -6,7 +7,8 @@ import {
   GetAuditLogPayload,
   GetConfigPayload,
   importAny,
-  ImportConfigPayload,
+  importPayloadSchema,
+  parsePayload,
   SaveConfigPayload,
   SCRIPT_CATALOG,
   SearchSubjectsPayload,
@@ -18,8 +20,10 @@ import type { UserAccessExplanation } from '../contract/access';
 import { findSpaceByKey, userAdministersSpace } from '../confluence/spaces';
 import { displayNames, findUser } from '../confluence/users';
 import { readAuditLog } from '../storage/rules/audit-log';
+import { storedValuesWithin } from '../storage/rules/capacity';
+import { dropUpload, readUpload, storeUploadPart } from '../storage/rules/import-upload';
 import { LoadedTable, loadTable, saveTable, VersionConflictError } from '../storage/rules/repository';
-import { AppError } from './envelope';
+import { AppError, badRequest } from './envelope';
 import { adminFunction, resolverOf } from './gate';
 import { roleMode } from './role-mode';
 import { explainFor } from './explain';
@@ -35,16 +39,28 @@ async function whoChanged(accountId: string | undefined) {
   return { accountId, displayName: names.get(accountId) };
 }
 
+/**
+ * Where a getConfig cursor (`<version>:<offset>`, as nextCursor gives it)
+ * points: anything else is BAD_REQUEST, never a guess at a page.
+ */
+function configCursorOffset(cursor: string, loaded: LoadedTable): number {
+  const match = /^(0|[1-9]\d{0,11}):(0|[1-9]\d{0,11})$/.exec(cursor);
+  const offset = Number(match?.[2]);
+  if (!match || offset === 0 || offset % CONFIG_PAGE_ROWS !== 0) {
+    throw badRequest('cursor', 'cursor is not one getConfig gave out; reload the rules from the first page');
+  }
+  if (Number(match[1]) !== loaded.version) {
+    throw new AppError('CONFLICT', 'The rules changed while they were being read. Reload to see the latest.');
+  }
+  if (offset >= loaded.table.rows.length) {
+    throw badRequest('cursor', `cursor points past the last of the table's ${loaded.table.rows.length} rows`);
+  }
+  return offset;
+}
+
 /** A page of the table; the cursor pins the version so pages never mix two saves. */
 async function configView(loaded: LoadedTable, cursor?: string): Promise<AdminConfig> {
-  let offset = 0;
-  if (cursor) {
-    const [version, start] = cursor.split(':').map(Number);
-    if (version !== loaded.version) {
-      throw new AppError('CONFLICT', 'The rules changed while they were being read. Reload to see the latest.');
-    }
-    offset = start ?? 0;
-  }
+  const offset = cursor ? configCursorOffset(cursor, loaded) : 0;
   const rows = loaded.table.rows.slice(offset, offset + CONFIG_PAGE_ROWS);
   const end = offset + rows.length;
   return {
@@ -157,12 +173,20 @@ const exportConfig = adminFunction(GetConfigPayload, async (): Promise<ExportAns
   return { version: loaded.version, file: exportTable(loaded.table, new Date().toISOString()) };
 });
 
-const importConfig = adminFunction(ImportConfigPayload, async (request, { accountId }): Promise<ImportAnswer> => {
-  const imported = importAny(request.data, SCRIPT_CATALOG);
-  if (request.dryRun) {
+/** Previews (dryRun) or applies an import file's table, checked whole before anything is written. */
+async function importTable(
+  data: unknown,
+  dryRun: boolean,
+  expectedVersion: number,
+  accountId: string,
+): Promise<ImportAnswer> {
+  const imported = importAny(data, SCRIPT_CATALOG);
+  if (dryRun) {
     const current = await loadTable();
-    if (current.version !== request.expectedVersion)
+    if (current.version !== expectedVersion)
       throw await conflict(new VersionConflictError(current.version, current.updatedBy, current.updatedAt));
+    // The preview refuses what the import would refuse: a table too large for storage.
+    storedValuesWithin(imported, current.version + 1);
     return {
       dryRun: true,
       version: current.version,
@@ -172,13 +196,45 @@ const importConfig = adminFunction(ImportConfigPayload, async (request, { accoun
   }
   const saved = await saving(() =>
     saveTable({
-      expectedVersion: request.expectedVersion,
+      expectedVersion,
       accountId,
       source: 'import',
       change: (current) => ({ table: imported, changes: diffTables(current.table, imported) }),
     }),
   );
   return { dryRun: false, version: saved.version, changes: saved.changes, rows: imported.rows.length };
+}
+
+function parseImportPayload(raw: unknown) {
+  const parsed = parsePayload(importPayloadSchema(raw), raw ?? {});
+  if (!parsed.ok) throw badRequest(parsed.field, parsed.message);
+  return parsed.data;
+}
+
+function parseUploadedText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    throw badRequest('', `The uploaded file is not valid JSON (${(error as Error).message}); choose the file again`);
+  }
+}
+
+/**
+ * A file is sent whole (`data`), or, when larger than one call carries, in
+ * parts (`upload`, `part`, `parts`, `text`) and then previewed or applied by
+ * its upload id (`upload`, `parts`, `dryRun`, `expectedVersion`).
+ */
+const importConfig = adminFunction(z.unknown(), async (raw, { accountId }) => {
+  const request = parseImportPayload(raw);
+  if ('text' in request) {
+    await storeUploadPart(accountId, request.upload, request.part, request.text);
+    return { upload: request.upload, stored: request.part, parts: request.parts };
+  }
+  if (!('upload' in request)) return importTable(request.data, request.dryRun, request.expectedVersion, accountId);
+  const data = parseUploadedText(await readUpload(accountId, request.upload, request.parts));
+  const answer = await importTable(data, request.dryRun, request.expectedVersion, accountId);
+  if (!request.dryRun) await dropUpload(accountId, request.upload, request.parts);
+  return answer;
 });
 
 export const adminPageResolver = resolverOf({

@@ -106,5 +106,13 @@ export function resolverOf(functions: Record<string, GatedFunction>) {
   for (const [key, fn] of Object.entries(functions)) {
     resolver.define(key, (request) => fn[GATED](request as unknown as ResolverRequest));
   }
-  return resolver.getDefinitions();
+  const definitions = resolver.getDefinitions();
+  // The SDK finds a function with `key in definitions`, which also finds
+  // Object's inherited ones (`constructor`, `toString`): only own names pass.
+  return (request: { call: { functionKey: string } }, runtime: unknown) => {
+    if (!Object.prototype.hasOwnProperty.call(functions, request.call.functionKey)) {
+      throw new Error(`Resolver has no definition for '${request.call.functionKey}'.`);
+    }
+    return definitions(request as Parameters<typeof definitions>[0], runtime as Parameters<typeof definitions>[1]);
+  };
 }

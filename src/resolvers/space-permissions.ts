@@ -40,7 +40,10 @@ import {
   SubmittedChange,
 } from '../contract/permission-changes';
 import { parsePayload } from '../rules';
-import { createJob, itemsOfJob, listJobs, NewItem, StoredItem } from '../storage/permission-jobs/jobs';
+import { createJob, itemsOfJob, listJobs, NewItem, newJobId, StoredItem } from '../storage/permission-jobs/jobs';
+import { claimSubmit, releaseSubmit, submitQueued } from '../storage/permission-jobs/duplicate-submit';
+import { oldestUnfinishedByTarget } from '../storage/permission-jobs/targets';
+import { behindQueuedWork } from '../permission-changes/queued-work';
 import { ITEM_ENTITY, ITEM_STATE_INDEX, ItemEntity, JobData } from '../storage/permission-jobs/model';
 import { linkInfo, rotateLinkSecret } from '../storage/relay/link';
 import { readRelayStatus } from '../storage/relay/status';
@@ -151,8 +154,14 @@ const counts = (rows: ChangePreview['rows']) => ({
   already: rows.filter((r) => r.status === 'already').length,
 });
 
-const buildPreview = (payload: ChangePayload): Promise<BuiltPreview> =>
-  isRoleChange(payload) ? buildRolePreview(payload) : buildPermissionPreview(payload);
+/** The preview, with rows that wait behind queued work for the same target counted as changes. */
+const buildPreview = async (payload: ChangePayload): Promise<BuiltPreview> => {
+  const [preview, unfinished] = await Promise.all([
+    isRoleChange(payload) ? buildRolePreview(payload) : buildPermissionPreview(payload),
+    oldestUnfinishedByTarget(),
+  ]);
+  return behindQueuedWork(preview, unfinished);
+};
 
 const previewPermissionChanges = adminFunction(z.unknown(), async (raw): Promise<ChangePreview> => {
   const { roles: _roles, ...preview } = await buildPreview(parseChange(raw));
@@ -195,7 +204,23 @@ const submitPermissionChanges = adminFunction(z.unknown(), async (raw, { account
   const data: JobData = isRoleChange(request)
     ? { ...common, kind: 'role', roleId: request.roleId, ...(roleName ? { roleName } : {}) }
     : { ...common, kind: 'permission', action: request.action };
-  const jobId = await createJob({ createdAt: at, data }, itemsOf(preview, request), at);
+  const items = itemsOf(preview, request);
+  // A double-clicked submit (same admin, same changes, within seconds) is answered with the first one's job.
+  const newId = newJobId(at);
+  const { claim, earlierJobId } = await claimSubmit(
+    accountId,
+    isRoleChange(request) ? `role:${request.roleId}` : request.action,
+    items.map((item) => JSON.stringify(item.data)),
+    newId,
+  );
+  if (earlierJobId) {
+    return { jobId: earlierJobId, items: preview.rows.length, changes: preview.changes, already: preview.already };
+  }
+  const jobId = await createJob({ createdAt: at, data }, items, at, newId).catch(async (error: unknown) => {
+    await releaseSubmit(claim);
+    throw error;
+  });
+  await submitQueued(claim, jobId);
   return { jobId, items: preview.rows.length, changes: preview.changes, already: preview.already };
 });
 

@@ -1,6 +1,7 @@
 import { Script } from './catalog';
 import { reconcileWithCatalog } from './catalog-sync';
 import { RuleValidationError } from './errors';
+import { LIMITS } from './limits';
 import { copyRow, GLOBAL_ROW_ID, Row, rowRef, RuleTable } from './model';
 import { sortRows } from './order';
 import { EXPORT_FORMAT, ExportFile, parsePayload } from './schemas';
@@ -43,6 +44,7 @@ export function importExportFile(data: unknown, catalog: readonly Script[]): Rul
  * row) and returns them normalised in canonical order.
  */
 export function tableRows(raw: readonly unknown[], field: string, scripts: readonly string[]): Row[] {
+  checkTableRowCount(raw.length, field);
   const seen = new Map<string, number>();
   const rows = raw.map((r, i) => {
     const row = validateRow(r, `${field}[${i}]`, scripts);
@@ -61,4 +63,14 @@ export function tableRows(raw: readonly unknown[], field: string, scripts: reado
     throw new RuleValidationError(field, `${field} must contain the Global row (type "global", id "${GLOBAL_ROW_ID}")`);
   }
   return sortRows(rows);
+}
+
+/** Refuses a table of more rows than the app keeps, before any row is read further. */
+export function checkTableRowCount(rows: number, field: string): void {
+  if (rows > LIMITS.maxTableRows) {
+    throw new RuleValidationError(
+      field,
+      `The table would have ${rows.toLocaleString('en-US')} rows; the largest supported is ${LIMITS.maxTableRows.toLocaleString('en-US')}`,
+    );
+  }
 }

@@ -1,11 +1,11 @@
 import { Script, SCRIPT_CATALOG, scriptKeys } from './catalog';
 import { reconcileWithCatalog } from './catalog-sync';
 import { RuleValidationError } from './errors';
-import { EXPORT_SCHEMA_VERSION, importExportFile, tableRows } from './export-file';
+import { checkTableRowCount, EXPORT_SCHEMA_VERSION, importExportFile, tableRows } from './export-file';
 import { copyRow, defaultTable, GLOBAL_ROW_ID, GLOBAL_ROW_NAME, Row, RuleTable } from './model';
 import { sortRows } from './order';
 import { EXPORT_FORMAT, parsePayload, StoredTableV1, StoredV0, V0ConfigInput } from './schemas';
-import { isRecord } from './validate';
+import { isRecord, validateRow } from './validate';
 
 /** Version of the stored table written by `toStored`. */
 export const CURRENT_SCHEMA_VERSION = 1;
@@ -78,6 +78,7 @@ export function migrateStored(raw: unknown, catalog: readonly Script[]): RuleTab
 export function migrateV0(
   v0: V0ConfigInput | Record<string, unknown>,
   catalog: readonly Script[] = SCRIPT_CATALOG,
+  options: { invalidRows?: 'refuse' | 'skip' } = {},
 ): RuleTable {
   const parsed = parsePayload(StoredV0, v0);
   if (!parsed.ok) throw new RuleValidationError(parsed.field, parsed.message);
@@ -85,15 +86,32 @@ export function migrateV0(
   const keys = scriptKeys(catalog);
 
   const denyRows = new Map<string, Row>();
-  const add = (row: Row): void => {
+  // Every v0 entry passes the same row checks as an edit or an export file
+  // (no user or group with the id "global", no unsafe names); the stored
+  // v0 config of an older version skips what it cannot keep instead of
+  // making the whole table unreadable.
+  const add = (raw: Row, field: string): void => {
+    let row: Row;
+    try {
+      row = validateRow(raw, field, keys);
+    } catch (error) {
+      if (options.invalidRows === 'skip' && error instanceof RuleValidationError) return;
+      throw error;
+    }
     const ref = `${row.type}:${row.id}`;
     if (!denyRows.has(ref)) denyRows.set(ref, row);
   };
-  for (const u of cfg.restrictedUsers)
-    add({ type: 'user', id: u.accountId, name: u.displayName || u.accountId, allowed: [] });
-  for (const g of cfg.restrictedGroups) add({ type: 'group', id: g.id, name: g.name || g.id, allowed: [] });
-  for (const s of cfg.restrictedSpaces)
-    add({ type: 'space', id: s.id, name: s.name || s.key, key: s.key, allowed: [] });
+  cfg.restrictedUsers.forEach((u, i) =>
+    add({ type: 'user', id: u.accountId, name: u.displayName || u.accountId, allowed: [] }, `restrictedUsers[${i}]`),
+  );
+  cfg.restrictedGroups.forEach((g, i) =>
+    add({ type: 'group', id: g.id, name: g.name || g.id, allowed: [] }, `restrictedGroups[${i}]`),
+  );
+  cfg.restrictedSpaces.forEach((s, i) =>
+    add({ type: 'space', id: s.id, name: s.name || s.key, key: s.key, allowed: [] }, `restrictedSpaces[${i}]`),
+  );
+  // An older version's stored config is read whatever its size; the next save applies the cap.
+  if (options.invalidRows !== 'skip') checkTableRowCount(denyRows.size + 1, '');
 
   const global: Row = {
     type: 'global',

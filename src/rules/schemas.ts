@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTROL_CHARS, LIMITS, SCRIPT_KEY_PATTERN } from './limits';
+import { LIMITS, LONE_SURROGATE, SCRIPT_KEY_PATTERN, unsafeTextReason } from './limits';
 import { ROW_TYPES } from './model';
 
 /*
@@ -10,22 +10,31 @@ import { ROW_TYPES } from './model';
  * duplicates) are checked by `applyChanges` / `importAny`, not here.
  */
 
-const noControlChars = (s: string): boolean => !CONTROL_CHARS.test(s);
+/** Refuses control and bidirectional characters and lone surrogates, saying which. */
+const safeText = <T extends z.ZodString>(schema: T) =>
+  schema.superRefine((text, ctx) => {
+    const reason = unsafeTextReason(text);
+    if (reason) ctx.addIssue({ code: 'custom', message: reason, input: text });
+  });
 
-export const IdSchema = z
-  .string()
-  .min(1)
-  .max(LIMITS.idMaxLength)
-  .refine(noControlChars, { error: 'must not contain control characters' });
+/** Text that is only passed on (a search): any character but half a surrogate pair. */
+const wellFormed = <T extends z.ZodString>(schema: T) =>
+  schema.refine((text) => !LONE_SURROGATE.test(text), {
+    error: 'must be well-formed text (it holds half of a UTF-16 surrogate pair)',
+  });
 
-export const NameSchema = z.string().max(LIMITS.nameMaxLength);
+export const IdSchema = safeText(z.string().min(1).max(LIMITS.idMaxLength));
 
-export const SpaceKeySchema = z
-  .string()
-  .min(1)
-  .max(LIMITS.spaceKeyMaxLength)
-  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
-  .regex(/^[^\s\u0000-\u001F\u007F-\u009F]+$/, { error: 'must be a space key, without spaces' });
+export const NameSchema = safeText(z.string().max(LIMITS.nameMaxLength));
+
+export const SpaceKeySchema = safeText(
+  z
+    .string()
+    .min(1)
+    .max(LIMITS.spaceKeyMaxLength)
+    // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+    .regex(/^[^\s\u0000-\u001F\u007F-\u009F]+$/, { error: 'must be a space key, without spaces' }),
+);
 
 export const ScriptKeySchema = z
   .string()
@@ -46,7 +55,12 @@ export const RowSchema = z.strictObject({
 export const RowSelectorSchema = z.strictObject({ type: RowTypeSchema, id: IdSchema });
 
 const Version = z.int().min(0);
-const Cursor = z.string().min(1).max(LIMITS.cursorMaxLength);
+/** A cursor is only ever one this app gave out: printable ASCII (each reader checks the rest). */
+const Cursor = z
+  .string()
+  .min(1)
+  .max(LIMITS.cursorMaxLength)
+  .regex(/^[\x21-\x7E]+$/, { error: 'must be a cursor from a previous answer' });
 
 /** Treats a missing payload as `{}` for functions whose fields are all optional. */
 const orEmpty = <T extends z.ZodType>(schema: T) =>
@@ -65,7 +79,7 @@ export type ExplainAccessPayload = z.infer<typeof ExplainAccessPayload>;
 
 export const SearchSubjectsPayload = z.strictObject({
   type: z.enum(['user', 'group', 'space']),
-  query: z.string().max(LIMITS.searchQueryMaxLength),
+  query: wellFormed(z.string().max(LIMITS.searchQueryMaxLength)),
 });
 export type SearchSubjectsPayload = z.infer<typeof SearchSubjectsPayload>;
 
@@ -81,6 +95,41 @@ export const ImportConfigPayload = z.strictObject({
   expectedVersion: Version,
 });
 export type ImportConfigPayload = z.infer<typeof ImportConfigPayload>;
+
+/** An upload of a large import file: chosen by the page, random, used for one file. */
+const UploadId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{16,64}$/, { error: 'must be an upload id of 16 to 64 letters, digits, - or _' });
+const PartCount = z.int().min(1).max(LIMITS.importMaxParts);
+
+/** One part of a large import file: the compact JSON text, cut between characters. */
+export const ImportPartPayload = z.strictObject({
+  upload: UploadId,
+  part: z
+    .int()
+    .min(0)
+    .max(LIMITS.importMaxParts - 1),
+  parts: PartCount,
+  text: wellFormed(z.string().min(1).max(LIMITS.importPartChars)),
+});
+export type ImportPartPayload = z.infer<typeof ImportPartPayload>;
+
+/** Previews or applies a file uploaded in parts, as `ImportConfigPayload` does one sent whole. */
+export const ImportUploadedPayload = z.strictObject({
+  upload: UploadId,
+  parts: PartCount,
+  dryRun: z.boolean(),
+  expectedVersion: Version,
+});
+export type ImportUploadedPayload = z.infer<typeof ImportUploadedPayload>;
+
+/** The importConfig payload's shape, told apart by its fields so errors name the right one. */
+export const importPayloadSchema = (raw: unknown) => {
+  const has = (key: string) => typeof raw === 'object' && raw !== null && key in raw;
+  if (has('text') || has('part')) return ImportPartPayload;
+  if (has('upload')) return ImportUploadedPayload;
+  return ImportConfigPayload;
+};
 
 export const EXPORT_FORMAT = 'space-admin-script-permissions';
 

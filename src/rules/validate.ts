@@ -1,5 +1,5 @@
 import { RuleValidationError } from './errors';
-import { CONTROL_CHARS, LIMITS } from './limits';
+import { CONTROL_CHARS, LIMITS, unsafeTextReason } from './limits';
 import { GLOBAL_ROW_ID, isRowType, Row, RowSelector, ROW_TYPES } from './model';
 import { inOrder } from './order';
 
@@ -23,6 +23,8 @@ export function validateRow(raw: unknown, field: string, scriptOrder: readonly s
       `${field}.name is ${name.length} characters long; names may be at most ${LIMITS.nameMaxLength}`,
     );
   }
+  const unsafeName = unsafeTextReason(name);
+  if (unsafeName) throw new RuleValidationError(`${field}.name`, `${field}.name ${unsafeName}`);
 
   const key = raw.key;
   if (key !== undefined) {
@@ -37,7 +39,8 @@ export function validateRow(raw: unknown, field: string, scriptOrder: readonly s
       key.length === 0 ||
       key.length > LIMITS.spaceKeyMaxLength ||
       /\s/.test(key) ||
-      CONTROL_CHARS.test(key)
+      CONTROL_CHARS.test(key) ||
+      unsafeTextReason(key) !== undefined
     ) {
       throw new RuleValidationError(
         `${field}.key`,
@@ -86,9 +89,8 @@ export function validateSelector(raw: unknown, field: string): RowSelector {
   if (id.length > LIMITS.idMaxLength) {
     throw new RuleValidationError(`${field}.id`, `${field}.id may be at most ${LIMITS.idMaxLength} characters long`);
   }
-  if (CONTROL_CHARS.test(id)) {
-    throw new RuleValidationError(`${field}.id`, `${field}.id must not contain control characters`);
-  }
+  const unsafeId = unsafeTextReason(id);
+  if (unsafeId) throw new RuleValidationError(`${field}.id`, `${field}.id ${unsafeId}`);
   if (type === 'global' && id !== GLOBAL_ROW_ID) {
     throw new RuleValidationError(
       `${field}.id`,

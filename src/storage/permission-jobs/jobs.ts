@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { kvs, Sort } from '@forge/kvs';
+import { pageWithCursor } from '../refused-cursor';
 import { ITEM_ENTITY, ITEM_JOB_INDEX, ItemData, ItemEntity, itemKey, JOB_ENTITY, JobEntity } from './model';
 
 /** Transactions hold at most 25 operations. */
@@ -36,8 +37,12 @@ export const newJobId = (at: number): string => `j${at.toString(36).padStart(9, 
  * `promoteStranded` deletes; one that dies during 3 leaves staged items of
  * an existing job, which `promoteStranded` promotes.
  */
-export async function createJob(job: JobEntity, items: NewItem[], at: number): Promise<string> {
-  const jobId = newJobId(at);
+export async function createJob(
+  job: JobEntity,
+  items: NewItem[],
+  at: number,
+  jobId: string = newJobId(at),
+): Promise<string> {
   const readGrantKey = new Map<string, string>();
   // Role items stand alone: one request sets a subject's whole role.
   items.forEach((item, seq) => {
@@ -98,7 +103,7 @@ async function writeItems(entities: [string, ItemEntity][]): Promise<void> {
 export async function listJobs(limit: number, cursor?: string): Promise<{ jobs: StoredJob[]; nextCursor?: string }> {
   let query = kvs.entity<JobEntity>(JOB_ENTITY).query().index('createdAt').sort(Sort.DESC).limit(limit);
   if (cursor) query = query.cursor(cursor);
-  const page = await query.getMany();
+  const page = await pageWithCursor(cursor, 'listPermissionJobs', () => query.getMany());
   return { jobs: page.results.map((r) => ({ id: r.key, ...r.value })), nextCursor: page.nextCursor };
 }
 

@@ -4,6 +4,7 @@ import { isKvsConflict } from '../kvs-errors';
 import type { ItemResult, WorkItem } from '../../contract/relay-protocol';
 import { readMany, valueOf } from '../kvs-io';
 import { promoted } from './jobs';
+import { oldestUnfinishedByTarget, targetKey } from './targets';
 import {
   ITEM_ENTITY,
   ITEM_STATE_INDEX,
@@ -119,12 +120,18 @@ const CANDIDATE_WINDOW = 100;
 /**
  * The candidates that may go out now, in job order (item keys sort by job,
  * then sequence): an item whose prerequisite is still pending goes only if
- * that prerequisite goes first in the same lease.
+ * that prerequisite goes first in the same lease; and an item goes only
+ * when it is the oldest unfinished change of its target. So a newer job's
+ * change (a revoke) waits for an older one (a grant whose report was lost)
+ * to finish, however the older one's leases run out, and is never
+ * overtaken by it.
  */
 async function eligible(
   candidates: { key: string; value: ItemEntity }[],
   max: number,
 ): Promise<{ key: string; value: ItemEntity }[]> {
+  if (candidates.length === 0) return [];
+  const firstOfTarget = await oldestUnfinishedByTarget();
   const sorted = [...candidates].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const inWindow = new Set(sorted.map((c) => c.key));
   const outside = [
@@ -142,7 +149,7 @@ async function eligible(
     if (chosen.length >= max) break;
     const after = c.value.data.after;
     const ready = !after || chosenKeys.has(after) || (!inWindow.has(after) && states.get(after) !== 'pending');
-    if (!ready) continue;
+    if (!ready || firstOfTarget.get(targetKey(c.value.data)) !== c.key) continue;
     chosen.push(c);
     chosenKeys.add(c.key);
   }
@@ -230,7 +237,11 @@ export async function leaseItems(
   return { items, leaseExpiresAt: leaseUntil, more: more || candidates.length > items.length };
 }
 
-export type ReportStatus = { itemId: string; status: 'recorded' | 'duplicate' | 'unknown'; state?: string };
+export type ReportStatus = {
+  itemId: string;
+  status: 'recorded' | 'duplicate' | 'unknown' | 'expired';
+  state?: string;
+};
 
 async function recordOne(result: ItemResult, now: number): Promise<ReportStatus> {
   for (let attempt = 0; attempt < 5; attempt++) {
@@ -239,6 +250,12 @@ async function recordOne(result: ItemResult, now: number): Promise<ReportStatus>
     if (!current || !current.data.leaseTokens.includes(result.leaseToken))
       return { itemId: result.itemId, status: 'unknown' };
     if (current.state !== 'pending') return { itemId: result.itemId, status: 'duplicate', state: current.state };
+    // Only the current lease, while it runs, may record: a lessee whose lease
+    // ran out is refused (the item is, or will be, handed to another relay,
+    // whose result must not be overwritten by this late one).
+    const latest = current.data.leaseTokens[current.data.leaseTokens.length - 1];
+    if (result.leaseToken !== latest || current.data.leaseUntil === undefined || now > current.data.leaseUntil)
+      return { itemId: result.itemId, status: 'expired', state: current.state };
     const done: ItemEntity = {
       ...current,
       state: result.outcome,

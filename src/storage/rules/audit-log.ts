@@ -1,6 +1,7 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import type { Change } from '../../rules';
 import type { RunAuditEntry } from '../../contract/scripts';
+import { pageWithCursor } from '../refused-cursor';
 import { AUDIT_PREFIX, auditKey } from './keys';
 
 /** One accepted save, as the audit log keeps it. */
@@ -52,7 +53,7 @@ export const AUDIT_PAGE_SIZE = 20;
 export async function readAuditLog(cursor?: string): Promise<{ entries: AuditEntry[]; nextCursor?: string }> {
   let query = kvs.query().where('key', WhereConditions.beginsWith(AUDIT_PREFIX)).limit(AUDIT_PAGE_SIZE);
   if (cursor) query = query.cursor(cursor);
-  const page = await query.getMany<AuditEntry>();
+  const page = await pageWithCursor(cursor, 'getAuditLog', () => query.getMany<AuditEntry>());
   return { entries: page.results.map((r) => r.value), nextCursor: page.nextCursor };
 }
 

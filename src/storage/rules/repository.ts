@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Filter, FilterConditions, kvs } from '@forge/kvs';
 import { Change, migrateV0, reconcileWithCatalog, Row, RuleTable, Script, SCRIPT_CATALOG, sortRows } from '../../rules';
 import { auditEntryFor, AuditEntry } from './audit-log';
+import { storedValuesWithin } from './capacity';
 import { LEGACY_V0_KEY, readConsistent } from './consistent-read';
 import { allDecisionKeys, allTableChunkKeys, decisionKeyFor, META_ENTITY, META_KEY, stagedKey } from './keys';
 import { deleteMany, readMany, writeMany } from '../kvs-io';
@@ -60,7 +61,8 @@ function tableFromStorage(
 ) {
   if (!meta) {
     // Nothing saved in this layout yet: an older app version's deny list, or the first-use table.
-    const base = legacy !== undefined ? migrateV0(legacy as Record<string, unknown>, catalog) : undefined;
+    const base =
+      legacy !== undefined ? migrateV0(legacy as Record<string, unknown>, catalog, { invalidRows: 'skip' }) : undefined;
     const { table, newScripts } = reconcileWithCatalog(
       base ?? {
         enabled: false,
@@ -201,17 +203,26 @@ export async function saveTable(request: SaveRequest): Promise<SaveResult> {
   }
 
   const nextVersion = current.version + 1;
+  // Every limit is checked before anything is written.
+  const after = storedValuesWithin(table, nextVersion);
   const before = current.version === 0 ? new Map<string, StoredValue>() : encodeTable(current.table);
-  const after = encodeTable(table);
   const rewriteAll = current.version === 0 || current.table.knownScripts.join() !== table.knownScripts.join();
   const keys = [...allTableChunkKeys(), ...allDecisionKeys()].filter((key) =>
     rewriteAll ? after.has(key) : !sameContent(before.get(key), after.get(key)),
   );
   const writer = randomUUID().replace(/-/g, '').slice(0, 16);
   const stamped = keys.map((key) => ({ key, value: { ...(after.get(key) ?? emptyValueFor(key)), v: nextVersion } }));
-  await writeMany(
-    stamped.map(({ key, value }) => ({ key: stagedKey(nextVersion, writer, key), value, ttlDays: STAGED_TTL_DAYS })),
-  );
+  const dropStaging = () =>
+    deleteMany(stamped.map(({ key }) => stagedKey(nextVersion, writer, key))).catch(() => undefined);
+  try {
+    await writeMany(
+      stamped.map(({ key, value }) => ({ key: stagedKey(nextVersion, writer, key), value, ttlDays: STAGED_TTL_DAYS })),
+    );
+  } catch (error) {
+    // Nothing is committed: what was staged is garbage now (the TTL is only the fallback).
+    await dropStaging();
+    throw error;
+  }
 
   const at = (request.now ?? new Date()).toISOString();
   const state: MetaState = {
@@ -232,16 +243,24 @@ export async function saveTable(request: SaveRequest): Promise<SaveResult> {
       .set(audit.key, audit.value)
       .execute();
   } catch (error) {
-    await deleteMany(stamped.map(({ key }) => stagedKey(nextVersion, writer, key))).catch(() => undefined);
+    await dropStaging();
     if (isKvsConflict(error)) {
       const now = await loadTable(request.catalog ?? SCRIPT_CATALOG);
       throw new VersionConflictError(now.version, now.updatedBy, now.updatedAt);
     }
     throw error;
   }
-  await writeMany(stamped);
-  await deleteMany(stamped.map(({ key }) => stagedKey(nextVersion, writer, key))).catch(() => undefined);
-  return { version: nextVersion, table, changes, updatedAt: at, updatedBy: request.accountId };
+  const saved = { version: nextVersion, table, changes, updatedAt: at, updatedBy: request.accountId };
+  // From here the save IS done: it is committed and audited. If copying to
+  // the live keys fails (storage busy), readers read the staged values and
+  // the next save finishes the copy (rollForward); the staging is kept for them.
+  try {
+    await writeMany(stamped);
+  } catch {
+    return saved;
+  }
+  await dropStaging();
+  return saved;
 }
 
 export { LEGACY_V0_KEY };

@@ -3,6 +3,7 @@ import { formatDateTime } from '../../../static/admin-page/src/formatDateTime';
 import { subjectAsRow, subjectLabel } from '../../../static/admin-page/src/subjects';
 import { exportFileName } from '../../../static/admin-page/src/transfer/exportFileName';
 import { MAX_IMPORT_BYTES, readImportFile } from '../../../static/admin-page/src/transfer/importFile';
+import { cutText, newUploadId, PART_CHARS, transportFor } from '../../../static/admin-page/src/transfer/importUpload';
 import { shouldSearch, toOption } from '../../../static/admin-page/src/rules/subjectSearch';
 
 describe('reading an import file', () => {
@@ -44,7 +45,7 @@ describe('reading an import file', () => {
     expect(readImportFile('  ', 2)).toEqual({ ok: false, message: 'The file is empty.' });
     expect(readImportFile('{}', MAX_IMPORT_BYTES + 1)).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/files up to 4\.0 MB/),
+      message: expect.stringMatching(/files up to 256\.0 MB/),
     });
   });
 
@@ -108,3 +109,27 @@ describe('subjects for new rows', () => {
 });
 
 describe('getConfig answers', () => {});
+describe('how an import file travels', () => {
+  it('sends a file that fits one call whole', () => {
+    const data = { rows: ['x'.repeat(1000)] };
+    expect(transportFor(data)).toEqual({ kind: 'whole', data });
+  });
+
+  it('cuts a larger file into parts that join back into its compact JSON, never inside a surrogate pair', () => {
+    const data = { rows: Array.from({ length: 30_000 }, (_, i) => `row ${i} 😀 ${'y'.repeat(60)}`) };
+    const transport = transportFor(data);
+    if (transport?.kind !== 'parts') throw new Error('expected parts');
+    expect(transport.parts.length).toBeGreaterThan(1);
+    expect(transport.parts.every((p) => p.length <= PART_CHARS)).toBe(true);
+    expect(transport.parts.join('')).toBe(JSON.stringify(data));
+    expect(transport.parts.every((p) => !/[\uD800-\uDBFF]$/.test(p) && !/^[\uDC00-\uDFFF]/.test(p))).toBe(true);
+  });
+
+  it('cuts before a pair that would straddle the boundary', () => {
+    expect(cutText('ab😀cd', 3)).toEqual(['ab', '😀c', 'd']);
+  });
+
+  it('upload ids use only the characters the server accepts', () => {
+    expect(newUploadId()).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  });
+});

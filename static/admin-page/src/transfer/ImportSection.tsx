@@ -7,7 +7,7 @@ import SectionMessage from '@atlaskit/section-message';
 import { ErrorState } from '../../../shared/components/ErrorState';
 import { LoadingState } from '../../../shared/components/LoadingState';
 import type { ResolverError } from '../../../shared/resolverResult';
-import { importConfig } from '../adminApi';
+import { importConfig } from './importCall';
 import type { ScriptNames } from '../audit/changeText';
 import { loadConfig } from '../loadConfig';
 import { describeConflict, readConflictDetails } from '../rules/conflictText';

@@ -4,9 +4,14 @@
  * be said before sending it. Pure, unit-tested.
  */
 import { isRecord } from '../../../shared/resolverResult';
+import { MAX_UPLOAD_CHARS } from './importUpload';
 
-/** Forge caps an invocation's payload; files above this are refused before upload. */
-export const MAX_IMPORT_BYTES = 4 * 1024 * 1024;
+/**
+ * The largest file the page reads. Large files go up in parts
+ * (importUpload.ts); this only keeps the browser from reading something no
+ * export could be (a pretty-printed export of the largest table is far less).
+ */
+export const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
 export const EXPORT_FORMAT = 'space-admin-script-permissions';
 
@@ -34,6 +39,12 @@ export function readImportFile(text: string, sizeBytes: number): ReadImport {
   }
   if (!isRecord(data)) {
     return { ok: false, message: 'The file holds JSON, but not an object: choose a file exported from this page.' };
+  }
+  if (JSON.stringify(data).length > MAX_UPLOAD_CHARS) {
+    return {
+      ok: false,
+      message: `The file holds more than ${MAX_UPLOAD_CHARS.toLocaleString('en-US')} characters of JSON; no export of this app is that large.`,
+    };
   }
   const shape = shapeOf(data);
   return { ok: true, data, shape, description: describeShape(shape, data) };
