@@ -1,8 +1,7 @@
-import { createServer, IncomingMessage, ServerResponse } from 'node:http';
-import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { join, normalize, resolve, sep } from 'node:path';
-import { ConfluenceEmulator, ConnectionDropped, loadDirectory } from '../confluence';
+import { join, resolve } from 'node:path';
+import { ConfluenceEmulator, loadDirectory } from '../confluence';
 import { KvsEmulator, type KvsEntityDefinition } from '../kvs';
 import { DEFAULT_CONSUMER_TIMEOUT_SECONDS, DeliveryRecord, EventsEmulator } from '../events';
 import {
@@ -11,19 +10,25 @@ import {
   installForgePlatform,
   Invocation,
   InvocationTimeoutError,
-  PlatformCallStats,
   WebTriggerRegistry,
 } from '../platform';
+import { hostError, writeAnswer } from './answer';
 import { ForgeHandler, loadHandlers } from './app-loader';
-import { BRIDGE_SCRIPT } from './bridge-script';
 import { currentFixture } from './fixture-choices';
-import { framePage, HostPageData, indexPage } from './host-pages';
-import { BodyTooLargeError, contentTypeOf, readBody, send, sendJson } from './http-util';
+import { HostPageData } from './host-pages';
+import { HostServices, InvocationRecord } from './host-services';
 import { AppManifest, PageModule, readManifest } from './manifest';
 import { ConsumerFault, ConsumerInvoker } from './consumer-invoker';
-import { invokeResolver, InvokeRequest, LocalHostError, pageContext, SiteLookup } from './resolver-invoker';
-import { themeCss } from './theme-css';
-import { invokeWebTrigger } from './web-trigger-invoker';
+import { invokeResolver, InvokeRequest, SiteLookup } from './resolver-invoker';
+import { HostRoute, routeRequest } from './router';
+import { confluenceRoutes } from './routes/confluence';
+import { frameRoutes } from './routes/frames';
+import { invokeRoutes } from './routes/invoke';
+import { localApiRoutes } from './routes/local-api';
+import { pageRoutes } from './routes/pages';
+import { webTriggerRoutes } from './routes/web-triggers';
+
+export type { InvocationRecord } from './host-services';
 
 export interface LocalHostOptions {
   projectRoot?: string;
@@ -55,18 +60,6 @@ export interface LocalEvents {
   deliveries(): DeliveryRecord[];
 }
 
-/** One finished invocation, as /__local/stats reports it. */
-export interface InvocationRecord {
-  id: string;
-  kind: Invocation['kind'];
-  moduleKey: string;
-  functionKey: string;
-  accountId?: string;
-  durationMs: number;
-  outcome: 'ok' | 'error' | 'timeout';
-  calls: PlatformCallStats;
-}
-
 export interface LocalHost {
   url: string;
   app: AppIdentity;
@@ -81,39 +74,11 @@ export interface LocalHost {
   close(): Promise<void>;
 }
 
-/** Forge caps a function's request payload; we refuse larger bodies the same way. */
-const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
 const KEPT_INVOCATIONS = 500;
-
-function platformCallsHeader(stats: PlatformCallStats): string {
-  // Async event pushes are listed only when there were some, so older readers of the header see what they knew.
-  const { events, ...byKind } = stats.byKind;
-  return JSON.stringify({
-    total: stats.total,
-    ...byKind,
-    ...(events ? { events } : {}),
-    sequentialDepth: stats.sequentialDepth,
-  });
-}
-
-/** Content-Security-Policy like the one Forge serves Custom UI with. */
-function customUiCsp(inlineStylesAllowed: boolean): string {
-  const styles = inlineStylesAllowed ? "'self' 'unsafe-inline'" : "'self'";
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    `style-src ${styles}`,
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "frame-ancestors 'self'",
-  ].join('; ');
-}
 
 export async function createLocalHost(options: LocalHostOptions = {}): Promise<LocalHost> {
   const projectRoot = resolve(options.projectRoot ?? join(__dirname, '..', '..'));
   const manifest = readManifest(projectRoot);
-  const inlineStylesAllowed = manifest.contentStyles.includes('unsafe-inline');
   const dataDir = options.inMemory ? undefined : resolve(options.dataDir ?? join(projectRoot, '.local-data'));
   const directory = loadDirectory(options.directoryFile);
 
@@ -121,10 +86,12 @@ export async function createLocalHost(options: LocalHostOptions = {}): Promise<L
   let handlers: Record<string, ForgeHandler> = {};
   let baseUrl = '';
 
+  let routes: HostRoute[] = [];
   const server = createServer((req, res) => {
-    route(req, res).catch((error: unknown) => {
-      sendJson(res, 500, { error: { message: (error as Error).message } });
-    });
+    const url = new URL(req.url ?? '/', baseUrl);
+    routeRequest(routes, req, url)
+      .then((out) => writeAnswer(req, res, out ?? hostError(404, `Nothing at ${url.pathname}`)))
+      .catch((error: unknown) => writeAnswer(req, res, hostError(500, (error as Error).message)));
   });
   await new Promise<void>((ready) => server.listen(options.port ?? 0, options.hostname ?? '127.0.0.1', ready));
   const address = server.address() as AddressInfo;
@@ -244,198 +211,31 @@ export async function createLocalHost(options: LocalHostOptions = {}): Promise<L
     );
   }
 
-  async function handleInvoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    let request: InvokeRequest;
-    try {
-      request = JSON.parse(await readBody(req, MAX_REQUEST_BYTES)) as InvokeRequest;
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) return sendJson(res, 413, { error: { message: error.message } });
-      return sendJson(res, 400, {
-        error: { message: 'Request body must be JSON: {module, functionKey, payload, context}' },
-      });
-    }
-    if (!request || typeof request !== 'object') {
-      return sendJson(res, 400, { error: { message: 'Request body must be a JSON object' } });
-    }
-    try {
-      const { value, record } = await invoke(request);
-      sendJson(res, 200, value, {
-        'x-forge-platform-calls': platformCallsHeader(record.calls),
-        'x-forge-invocation-id': record.id,
-      });
-    } catch (error) {
-      if (error instanceof LocalHostError) return sendJson(res, error.status, { error: { message: error.message } });
-      if (error instanceof InvocationTimeoutError) return sendJson(res, 504, { error: { message: error.message } });
-      // A resolver that throws makes invoke() reject on Forge; the page's bridge rejects here too.
-      sendJson(res, 500, { error: { message: `Resolver threw: ${(error as Error).message}` } });
-    }
-  }
-
-  async function handleWebTrigger(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const [, , id, ...rest] = url.pathname.split('/');
-    const moduleKey = webTriggers.moduleKeyFor(id ?? '');
-    if (!moduleKey) return send(res, 404, 'Web trigger URL not found', { 'content-type': 'text/plain' });
-    let body: string;
-    try {
-      body = await readBody(req, MAX_REQUEST_BYTES);
-    } catch (error) {
-      if (error instanceof BodyTooLargeError)
-        return send(res, 413, 'Payload too large', { 'content-type': 'text/plain' });
-      throw error;
-    }
-    try {
-      const answer = await invokeWebTrigger(
-        app,
-        manifest,
-        handlers,
-        moduleKey,
-        {
-          method: req.method ?? 'GET',
-          path: url.pathname,
-          userPath: rest.length ? `/${rest.join('/')}` : '',
-          query: url.searchParams,
-          headers: req.headers,
-          body,
-        },
-        options.timeLimitsMs?.webtrigger,
-      );
-      await kvs.flush();
-      remember(answer.invocation, answer.status >= 500 ? 'error' : 'ok');
-      send(res, answer.status, answer.body, {
-        ...answer.headers,
-        'x-forge-platform-calls': platformCallsHeader(answer.invocation.calls.stats()),
-      });
-    } catch (error) {
-      if (error instanceof InvocationTimeoutError) {
-        remember(error.invocation, 'timeout');
-        return send(res, 504, 'Web trigger function timed out', { 'content-type': 'text/plain' });
-      }
-      send(res, 500, 'Web trigger function failed', { 'content-type': 'text/plain' });
-    }
-  }
-
-  async function handleConfluence(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const caller = confluence.authenticate(req.headers.authorization);
-    if (!caller) {
-      return sendJson(
-        res,
-        401,
-        {
-          statusCode: 401,
-          message:
-            'Basic authentication with passwords is deprecated. For more information, see: https://developer.atlassian.com/cloud/confluence/deprecation-notice-basic-auth/',
-          data: { authorized: false, valid: true, errors: [], successful: false },
-        },
-        { 'www-authenticate': 'Basic realm="Confluence"' },
-      );
-    }
-    const body = await readBody(req, MAX_REQUEST_BYTES);
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers[name] = value;
-    try {
-      const answer = await confluence.handle(
-        { method: req.method ?? 'GET', path: url.pathname + url.search, headers, body: body || undefined },
-        caller,
-      );
-      send(res, answer.status, answer.body, answer.headers);
-    } catch (error) {
-      // An injected fault: the connection closes with no answer, as a dropped one does.
-      if (error instanceof ConnectionDropped) return void req.socket.destroy();
-      throw error;
-    }
-  }
-
-  function serveFrame(res: ServerResponse, url: URL): void {
-    const [, , , moduleKey, ...fileParts] = url.pathname.split('/');
-    const page = manifest.pages.find((p) => p.key === decodeURIComponent(moduleKey ?? ''));
-    if (!page) return send(res, 404, 'Unknown module', { 'content-type': 'text/plain' });
-    const root = resolve(projectRoot, manifest.resources[page.resourceKey] ?? '');
-    const relative =
-      fileParts.length === 0 || fileParts.join('/') === '' ? 'index.html' : decodeURIComponent(fileParts.join('/'));
-    const file = normalize(join(root, relative));
-    if (!file.startsWith(root + sep) || !existsSync(file)) {
-      const hint = relative === 'index.html' ? ' (run `npm run build:ui`)' : '';
-      return send(res, 404, `Not found: ${relative}${hint}`, { 'content-type': 'text/plain' });
-    }
-    const csp = { 'content-security-policy': customUiCsp(inlineStylesAllowed) };
-    if (relative === 'index.html') {
-      const html = readFileSync(file, 'utf8').replace(
-        /<head([^>]*)>/i,
-        '<head$1><script src="/__local/bridge.js"></script>',
-      );
-      return send(res, 200, html, { 'content-type': 'text/html; charset=utf-8', ...csp });
-    }
-    send(res, 200, readFileSync(file), { 'content-type': contentTypeOf(file), ...csp });
-  }
-
-  function serveHostPage(res: ServerResponse, url: URL): boolean {
-    const data = hostPageData();
-    const theme = url.searchParams.get('theme') === 'dark' ? 'dark' : 'light';
-    const admin = /^\/admin\/([^/]+)$/.exec(url.pathname);
-    const space = /^\/spaces\/([^/]+)\/settings(?:\/([^/]+))?$/.exec(url.pathname);
-    let page: PageModule | undefined;
-    let spaceKey: string | undefined;
-    if (admin) page = manifest.pages.find((p) => p.key === admin[1] && p.moduleType === 'confluence:globalSettings');
-    if (space) {
-      spaceKey = decodeURIComponent(space[1]);
-      page = manifest.pages.find(
-        (p) => p.moduleType === 'confluence:spaceSettings' && (!space[2] || p.route === space[2] || p.key === space[2]),
-      );
-      const chosen = url.searchParams.get('space');
-      if (chosen && chosen !== spaceKey && page) {
-        send(res, 302, '', {
-          location: `/spaces/${encodeURIComponent(chosen)}/settings/${page.route ?? page.key}?${new URLSearchParams({ as: url.searchParams.get('as') ?? '', theme })}`,
-        });
-        return true;
-      }
-    }
-    if (!page) return false;
-    const accountId = url.searchParams.get('as') || defaultPersona(page);
-    send(res, 200, framePage(data, page, { accountId, spaceKey, theme }), {
-      'content-type': 'text/html; charset=utf-8',
-    });
-    return true;
-  }
-
-  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', baseUrl);
-    const path = url.pathname;
-    if (path.startsWith('/wiki/')) return handleConfluence(req, res, url);
-    if (path.startsWith('/x1/')) return handleWebTrigger(req, res, url);
-    if (path === '/__local/invoke' && req.method === 'POST') return handleInvoke(req, res);
-    if (path === '/__local/bridge.js')
-      return send(res, 200, BRIDGE_SCRIPT, { 'content-type': 'text/javascript; charset=utf-8' });
-    if (path === '/__local/theme.css') return send(res, 200, themeCss(), { 'content-type': 'text/css; charset=utf-8' });
-    if (path.startsWith('/__local/frame/')) return serveFrame(res, url);
-    if (path === '/__local/stats') return sendJson(res, 200, { invocations: records.slice(-100).reverse() });
-    if (path === '/__local/context') {
-      const page = manifest.pages.find((p) => p.key === url.searchParams.get('module'));
-      if (!page) return sendJson(res, 404, { error: { message: 'Unknown module' } });
-      try {
-        return sendJson(
-          res,
-          200,
-          pageContext(app, page, site, {
-            accountId: url.searchParams.get('accountId') ?? undefined,
-            spaceKey: url.searchParams.get('spaceKey') ?? undefined,
-          }),
-        );
-      } catch (error) {
-        return sendJson(res, error instanceof LocalHostError ? error.status : 500, {
-          error: { message: (error as Error).message },
-        });
-      }
-    }
-    if (path === '/__local/reset' && req.method === 'POST') {
-      kvs.reset();
-      records.length = 0;
-      return sendJson(res, 200, { reset: true });
-    }
-    if (path === '/' || path === '/index.html')
-      return send(res, 200, indexPage(hostPageData()), { 'content-type': 'text/html; charset=utf-8' });
-    if (req.method === 'GET' && serveHostPage(res, url)) return;
-    sendJson(res, 404, { error: { message: `Nothing at ${path}` } });
-  }
+  const services: HostServices = {
+    projectRoot,
+    manifest,
+    app,
+    kvs,
+    confluence,
+    webTriggers,
+    site,
+    handlers: () => handlers,
+    timeLimitsMs: options.timeLimitsMs,
+    invoke,
+    remember,
+    records,
+    hostPageData,
+    defaultPersona,
+  };
+  // In order: the first route that matches and answers wins.
+  routes = [
+    ...confluenceRoutes(services),
+    ...webTriggerRoutes(services),
+    ...invokeRoutes(services),
+    ...frameRoutes(services),
+    ...localApiRoutes(services),
+    ...pageRoutes(services),
+  ];
 
   return {
     url: baseUrl,

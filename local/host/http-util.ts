@@ -36,15 +36,6 @@ export function send(
   res.end(body);
 }
 
-export function sendJson(
-  res: ServerResponse,
-  status: number,
-  value: unknown,
-  headers: Record<string, string> = {},
-): void {
-  send(res, status, JSON.stringify(value), { 'content-type': 'application/json; charset=utf-8', ...headers });
-}
-
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
