@@ -10,7 +10,7 @@ import { groupsOfUser } from '../confluence/groups';
 import { callerAdministersSpace, userAdministersSpace } from '../confluence/spaces';
 import type { ScriptDecision } from '../rules';
 import { AppError } from './envelope';
-import { explainFor } from './explain';
+import { explainForCaller, explainForUser } from './explain';
 
 /** Said when the person does not administer the space (the page's own wording). */
 export const NOT_SPACE_ADMIN_MESSAGE = 'You are not an admin of this space, so no built-in scripts are available.';
@@ -92,7 +92,7 @@ export async function requireScriptAllowed(
     callerAdministersSpace(caller.space.id),
     groupsOfUser(caller.accountId, 'user'),
   ]);
-  const explanation = await explainFor(caller.accountId, caller.space, groups, spaceAdmin);
+  const explanation = await explainForCaller(caller.accountId, caller.space, groups, spaceAdmin);
   const answer = answerFor(explanation.scripts, scriptKey);
   if (!answer.allowed) throw new AppError('FORBIDDEN', answer.reason);
 }
@@ -113,6 +113,6 @@ export async function runStillAllowed(
     accountId,
     groups.map((g) => g.id),
   );
-  const explanation = await explainFor(accountId, space, groups, spaceAdmin, { withToggle: true });
+  const explanation = await explainForUser(accountId, space, groups, spaceAdmin);
   return answerFor(explanation.scripts, scriptKey);
 }

@@ -26,7 +26,7 @@ import { LoadedTable, loadTable, saveTable, VersionConflictError } from '../stor
 import { AppError, badRequest } from './envelope';
 import { adminFunction, resolverOf } from './gate';
 import { roleMode } from './role-mode';
-import { explainFor } from './explain';
+import { explainForUser } from './explain';
 import { spacePermissionFunctions } from './space-permissions';
 import { adminScriptFunctions } from './scripts';
 
@@ -146,7 +146,7 @@ const explainAccess = adminFunction(
       groups.map((g) => g.id),
       () => roleMode(),
     );
-    const explanation = await explainFor(accountId, space, groups, spaceAdmin, { withToggle: true });
+    const explanation = await explainForUser(accountId, space, groups, spaceAdmin);
     return { user: { accountId, displayName: user.displayName }, ...explanation };
   },
 );

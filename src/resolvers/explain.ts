@@ -18,37 +18,68 @@ function named(rows: Row[], groups: readonly GroupRef[]): Row[] {
   return rows.map((row) => (row.type === 'group' ? { ...row, name: names.get(row.id) ?? row.id } : row));
 }
 
-/**
- * Explains every script for one user in one space. Reads rules only when the
- * user administers the space (nobody else is ever eligible), or when the
- * caller wants the toggle's state anyway (`withToggle`, the admin's check).
- * `enabled` is false for a non-admin read without the toggle: the page of a
- * non-admin never shows it.
- */
-export async function explainFor(
+type SpaceRef = { id: string; key: string; name?: string };
+type DecisionRows = Pick<Awaited<ReturnType<typeof loadDecisionRows>>, 'enabled' | 'rows'>;
+
+function explanation(
   accountId: string,
-  space: { id: string; key: string; name?: string },
+  space: SpaceRef,
   groups: readonly GroupRef[],
-  isSpaceAdmin: boolean | Promise<boolean>,
-  options: { withToggle?: boolean } = {},
-): Promise<AccessExplanation> {
+  spaceAdmin: boolean,
+  decision: DecisionRows,
+): AccessExplanation {
   const groupIds = groups.map((g) => g.id);
-  const [spaceAdmin, decision] = options.withToggle
-    ? await Promise.all([isSpaceAdmin, loadDecisionRows(accountId, space.id, groupIds)])
-    : [await isSpaceAdmin, undefined];
   const subject = { accountId, groupIds, space: { id: space.id, key: space.key }, isSpaceAdmin: spaceAdmin };
-  if (!decision && !spaceAdmin) {
-    const index = RuleIndex.build({ enabled: false, rows: [] }, KEYS);
-    return { enabled: false, spaceAdmin, space, scripts: withCatalog(index.explain(subject)) };
-  }
-  const { enabled, rows: decisionRows } = decision ?? (await loadDecisionRows(accountId, space.id, groupIds));
-  const rows = named(decisionRows, groups);
+  const rows = named(decision.rows, groups);
   const spaceRow = rows.find((r) => r.type === 'space');
-  const index = RuleIndex.build({ enabled, rows }, KEYS);
+  const index = RuleIndex.build({ enabled: decision.enabled, rows }, KEYS);
   return {
-    enabled,
+    enabled: decision.enabled,
     spaceAdmin,
     space: { ...space, name: space.name ?? (spaceRow?.name || undefined) },
     scripts: withCatalog(index.explain(subject)),
   };
+}
+
+/**
+ * The caller's own answer (the space settings page, previewScript and
+ * startScript): rules are read only when they administer the space, since
+ * nobody else is ever eligible. A non-admin's answer reads no storage and
+ * shows the toggle as off (their page never shows it).
+ */
+export async function explainForCaller(
+  accountId: string,
+  space: SpaceRef,
+  groups: readonly GroupRef[],
+  spaceAdmin: boolean,
+): Promise<AccessExplanation> {
+  if (!spaceAdmin) return explanation(accountId, space, groups, false, { enabled: false, rows: [] });
+  const decision = await loadDecisionRows(
+    accountId,
+    space.id,
+    groups.map((g) => g.id),
+  );
+  return explanation(accountId, space, groups, true, decision);
+}
+
+/**
+ * Someone else's answer, asked as the app (the admin's access check, a run
+ * re-checking its starter): whether they administer the space and what the
+ * rules say are read at once, and the toggle's real state is kept.
+ */
+export async function explainForUser(
+  accountId: string,
+  space: SpaceRef,
+  groups: readonly GroupRef[],
+  spaceAdmin: Promise<boolean>,
+): Promise<AccessExplanation> {
+  const [isAdmin, decision] = await Promise.all([
+    spaceAdmin,
+    loadDecisionRows(
+      accountId,
+      space.id,
+      groups.map((g) => g.id),
+    ),
+  ]);
+  return explanation(accountId, space, groups, isAdmin, decision);
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { groupsOfUser } from '../confluence/groups';
 import { callerAdministersSpace } from '../confluence/spaces';
 import { resolverOf, spaceFunction } from './gate';
-import { explainFor } from './explain';
+import { explainForCaller } from './explain';
 import { spaceScriptFunctions } from './scripts';
 
 const GetMyScriptsPayload = z.strictObject({});
@@ -15,7 +15,7 @@ const GetMyScriptsPayload = z.strictObject({});
  */
 const getMyScripts = spaceFunction(GetMyScriptsPayload, async (_payload, { accountId, space }) => {
   const [spaceAdmin, groups] = await Promise.all([callerAdministersSpace(space.id), groupsOfUser(accountId, 'user')]);
-  return explainFor(accountId, space, groups, spaceAdmin);
+  return explainForCaller(accountId, space, groups, spaceAdmin);
 });
 
 export const spaceSettingsResolver = resolverOf({ getMyScripts, ...spaceScriptFunctions });
