@@ -4,7 +4,6 @@
  * checks that the caller is a Confluence admin before anything else.
  */
 import { webTrigger } from '@forge/api';
-import { Sort, WhereConditions, kvs } from '@forge/kvs';
 import { z } from 'zod';
 import { findGroup, spaceAssignments, spacesByKeys } from '../confluence/space-permissions';
 import { listRoles, spaceRoleAssignments } from '../confluence/roles';
@@ -44,7 +43,8 @@ import { createJob, itemsOfJob, listJobs, NewItem, newJobId, StoredItem } from '
 import { claimSubmit, releaseSubmit, submitQueued } from '../storage/permission-jobs/duplicate-submit';
 import { oldestUnfinishedByTarget } from '../storage/permission-jobs/targets';
 import { behindQueuedWork } from '../permission-changes/queued-work';
-import { ITEM_ENTITY, ITEM_STATE_INDEX, ItemEntity, JobData } from '../storage/permission-jobs/model';
+import type { JobData } from '../storage/permission-jobs/model';
+import { oldestPendingSince } from '../storage/permission-jobs/pending';
 import { linkInfo, rotateLinkSecret } from '../storage/relay/link';
 import { readRelayStatus } from '../storage/relay/status';
 import { AppError } from './envelope';
@@ -277,18 +277,6 @@ const listPermissionJobs = adminFunction(ListJobsPayload, async (payload): Promi
   );
   return { jobs, nextCursor: page.nextCursor };
 });
-
-async function oldestPendingSince(): Promise<number | undefined> {
-  const first = await kvs
-    .entity<ItemEntity>(ITEM_ENTITY)
-    .query()
-    .index(ITEM_STATE_INDEX, { partition: ['pending'] })
-    .where(WhereConditions.greaterThanEqualTo(0))
-    .sort(Sort.ASC)
-    .limit(1)
-    .getOne();
-  return first?.value.availableAt;
-}
 
 /** The site's roles (none on PRE_ROLES sites, which have none). */
 async function siteRoles(mode: RoleMode): Promise<SiteRole[]> {

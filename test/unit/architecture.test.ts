@@ -51,7 +51,8 @@ const LAYERS: Layer[] = [
       'src/permission-changes',
       'src/clock.ts',
     ],
-    packages: ['@forge/api', '@forge/kvs', '@forge/resolver', '@forge/events', 'zod', 'node:crypto'],
+    // Storage owns its queries: resolvers never reach into KVS themselves.
+    packages: ['@forge/api', '@forge/resolver', '@forge/events', 'zod', 'node:crypto'],
   },
   { path: 'src/index.ts', mayImport: ['src/resolvers', 'src/webtrigger', 'src/scripts'], packages: [] },
   // The pages run in the browser: only the contract and the pure rule modules, never server code.
