@@ -21,6 +21,11 @@ describe('GET /wiki/api/v2/spaces/{id}/permissions', () => {
       { principal: { type: 'user', id: 'u-sam' }, operation: { key: 'create', targetType: 'page' } },
       { principal: { type: 'user', id: 'u-bob' }, operation: { key: 'read', targetType: 'space' } },
       { principal: { type: 'user', id: 'u-bob' }, operation: { key: 'create', targetType: 'page' } },
+      // The demo's space admins may also delete content (the delete scripts need it).
+      ...['page', 'blogpost', 'comment', 'attachment'].map((targetType) => ({
+        principal: { type: 'user', id: 'u-sam' },
+        operation: { key: 'delete', targetType },
+      })),
     ]);
     for (const r of results) expect(r.id).toMatch(/^[0-9]+$/);
     expect(new Set(results.map((r) => r.id)).size).toBe(results.length);
@@ -30,9 +35,10 @@ describe('GET /wiki/api/v2/spaces/{id}/permissions', () => {
   it('pages with a cursor and loses nothing across pages', async () => {
     const whole = (await get(e, '/wiki/api/v2/spaces/1001/permissions?limit=250', as.nina)).body
       .results as Assignment[];
-    expect(whole).toHaveLength(10);
-    const pages = await v2Pages(e, '/wiki/api/v2/spaces/1001/permissions?limit=3', as.nina);
-    expect(pages.map((p) => p.body.results.length)).toEqual([3, 3, 3, 1]);
+    // 10 grants, then delete page/blogpost/comment/attachment for each of the 5 space admin subjects.
+    expect(whole).toHaveLength(30);
+    const pages = await v2Pages(e, '/wiki/api/v2/spaces/1001/permissions?limit=7', as.nina);
+    expect(pages.map((p) => p.body.results.length)).toEqual([7, 7, 7, 7, 2]);
     expect(pages.flatMap((p) => p.body.results)).toEqual(whole);
     expect(pages[0]?.headers.link).toContain('rel="next"');
   });
@@ -93,6 +99,10 @@ describe('GET /wiki/api/v2/spaces/{id}/operations', () => {
       { operation: 'read', targetType: 'space' },
       ADMINISTER,
       { operation: 'create', targetType: 'page' },
+      { operation: 'delete', targetType: 'page' },
+      { operation: 'delete', targetType: 'blogpost' },
+      { operation: 'delete', targetType: 'comment' },
+      { operation: 'delete', targetType: 'attachment' },
     ]);
   });
 
