@@ -3,14 +3,14 @@ import { LoadingState } from '../../shared/components/LoadingState';
 import { PageLayout } from '../../shared/components/PageLayout';
 import { invokeResolver } from '../../shared/invokeResolver';
 import { useResolver } from '../../shared/useResolver';
-import { MyScripts } from './MyScripts';
+import { SpaceScripts } from './SpaceScripts';
 import { isMyScriptsData, type MyScriptsData } from './types';
 
 function loadMyScripts() {
   return invokeResolver<MyScriptsData>('getMyScripts', {}, isMyScriptsData);
 }
 
-/** The space settings page: one `getMyScripts` call, then the viewer's scripts and why. */
+/** The space settings page: `getMyScripts` first, then the viewer's scripts and why, their forms and runs. */
 export function SpaceSettingsPage() {
   const { state, retry } = useResolver(loadMyScripts);
   return (
@@ -23,7 +23,7 @@ export function SpaceSettingsPage() {
           onRetry={state.error.code === 'FORBIDDEN' ? undefined : retry}
         />
       ) : null}
-      {state.status === 'ready' ? <MyScripts data={state.data} /> : null}
+      {state.status === 'ready' ? <SpaceScripts data={state.data} /> : null}
     </PageLayout>
   );
 }
