@@ -5,6 +5,13 @@ import { ConnectionDropped, FaultInjector } from './faults';
 import { ApiError, errorResponse, type ApiFamily, type ConfluenceRequest, type ConfluenceResponse } from './http';
 import { Router, type Route } from './router';
 import { groupRoutes } from './routes/groups';
+import { pagePartRoutes } from './routes/page-parts';
+import { pageRoutes } from './routes/pages';
+import { attachmentFileRoutes } from './routes/attachment-files';
+import { contentV1Routes } from './routes/content-v1';
+import { contentWriteRoutes } from './routes/content-writes';
+import { longTaskRoutes } from './routes/long-tasks';
+import { spaceCreateRoutes } from './routes/space-create';
 import { searchRoutes } from './routes/search';
 import { spacePermissionRoutes } from './routes/space-permissions';
 import { spacePermissionWriteRoutes } from './routes/space-permission-writes';
@@ -12,6 +19,7 @@ import { spaceRoutes } from './routes/spaces';
 import { userRoutes } from './routes/users';
 import type { SiteDirectory } from './schema';
 import { Site, type Caller } from './site';
+import type { Clock } from './content/model';
 
 export type { Caller } from './site';
 export type { ConfluenceRequest, ConfluenceResponse } from './http';
@@ -23,6 +31,8 @@ export type { PermissionChange } from './site';
 export { ConnectionDropped, FaultInjector } from './faults';
 export type { Fault, FaultRule, InjectedFault } from './faults';
 export { createConfluenceServer } from './serve';
+export { ManualClock, systemClock, type Clock } from './content/model';
+export type { ContentChange } from './content/records';
 
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:8000';
 
@@ -37,6 +47,13 @@ export const ROUTES: readonly Route[] = [
   ...spaceRoutes,
   ...spacePermissionRoutes,
   ...WRITE_ROUTES,
+  ...pageRoutes,
+  ...pagePartRoutes,
+  ...contentWriteRoutes,
+  ...contentV1Routes,
+  ...longTaskRoutes,
+  ...spaceCreateRoutes,
+  ...attachmentFileRoutes,
 ];
 
 const familyOf = (pathname: string): ApiFamily => (pathname.startsWith('/wiki/api/v2/') ? 'v2' : 'v1');
@@ -55,9 +72,22 @@ export class ConfluenceEmulator {
   readonly faults = new FaultInjector();
   private readonly router = new Router(ROUTES);
 
-  constructor(directory: SiteDirectory, options: { baseUrl?: string } = {}) {
+  constructor(
+    directory: SiteDirectory,
+    options: {
+      baseUrl?: string;
+      /** The clock long tasks and content timestamps read (default: the system clock). */
+      clock?: Clock;
+      /** How many pages a long task handles per second of that clock (default 20; Infinity: at once). */
+      longTaskStepsPerSecond?: number;
+    } = {},
+  ) {
     this.site = new Site(directory);
     this.baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+    if (options.clock) this.site.content.clock = options.clock;
+    if (options.longTaskStepsPerSecond !== undefined) {
+      this.site.content.tasks.stepsPerSecond = options.longTaskStepsPerSecond;
+    }
   }
 
   /** The live site directory (read it; change it through `site`). */
@@ -122,6 +152,8 @@ export class ConfluenceEmulator {
   }
 
   private answer(req: ConfluenceRequest, caller: Caller): ConfluenceResponse {
+    // Long tasks move with the clock; apply what is due before answering anything.
+    this.site.content.tasks.advance();
     const { pathname, query } = splitPath(req.path);
     const family = familyOf(pathname);
     try {
