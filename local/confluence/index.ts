@@ -65,7 +65,7 @@ function splitPath(path: string): { pathname: string; query: URLSearchParams } {
 }
 
 export class ConfluenceEmulator {
-  /** The mutable model behind the endpoints (later issues grant/revoke through it). */
+  /** The mutable model behind the endpoints; the write routes and tests change the site through it. */
   readonly site: Site;
   readonly baseUrl: string;
   /** Off until a test adds a rule: `confluence.faults.add({fault: {kind: 'status', status: 429, retryAfter: '1'}, method: 'POST', times: 3})`. */

@@ -8,7 +8,7 @@ import { jsonBody } from '../content/body';
 import { model } from '../content/route-support';
 import { ApiError, badRequest, json } from '../http';
 import type { Route } from '../router';
-import type { DirectorySpace } from '../schema';
+import { spaceSchema, type DirectorySpace } from '../schema';
 import { v1SpaceJson } from '../shapes';
 import { DOCS, SCOPES } from './docs';
 import { GRANTABLE } from './space-permission-writes';
@@ -61,18 +61,8 @@ const create: Route = {
     const creatorId = ctx.caller.kind === 'user' ? ctx.caller.accountId : site.appUser().accountId;
     const nextId = site.spaces().reduce((max, s) => (BigInt(s.id) > max ? BigInt(s.id) : max), 0n) + 1n;
     const createdAt = m.nowIso();
-    const space: DirectorySpace = {
-      id: String(nextId),
-      key,
-      name,
-      type: 'global',
-      status: 'current',
-      authorId: creatorId,
-      createdAt,
-      permissions: [],
-      pages: [],
-      blogposts: [],
-    };
+    // Through the fixture schema, so the new space gets every default a fixture space gets.
+    const space: DirectorySpace = spaceSchema.parse({ id: String(nextId), key, name, authorId: creatorId, createdAt });
     site.directory.spaces.push(space);
     if (ctx.caller.kind === 'user') {
       for (const op of GRANTABLE) site.grant(space.id, { type: 'user', id: ctx.caller.accountId }, op);
