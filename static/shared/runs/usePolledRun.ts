@@ -12,6 +12,12 @@ export interface PolledRun {
   refresh: () => void;
 }
 
+interface Reading {
+  runId: string;
+  run?: ScriptRun;
+  error?: ResolverError;
+}
+
 /**
  * Follows one run: reads it now, then again on `nextPollDelay`'s schedule
  * until it is finished. Changing `runId` starts over.
@@ -20,16 +26,12 @@ export function usePolledRun(
   runId: string,
   fetchRun: (runId: string) => Promise<ResolverResult<ScriptRun>>,
 ): PolledRun {
-  const [run, setRun] = useState<ScriptRun | undefined>(undefined);
-  const [error, setError] = useState<ResolverError | undefined>(undefined);
+  const [reading, setReading] = useState<Reading>({ runId });
   const [attempt, setAttempt] = useState(0);
   const fetchRef = useRef(fetchRun);
-  fetchRef.current = fetchRun;
-
   useEffect(() => {
-    setRun(undefined);
-    setError(undefined);
-  }, [runId]);
+    fetchRef.current = fetchRun;
+  });
 
   useEffect(() => {
     let live = true;
@@ -41,12 +43,12 @@ export function usePolledRun(
       let delay: number | undefined;
       if (result.ok) {
         failuresInARow = 0;
-        setRun(result.data);
-        setError(undefined);
+        setReading({ runId, run: result.data });
         delay = nextPollDelay(result.data, undefined, 0);
       } else {
-        setError(result.error);
-        delay = nextPollDelay(undefined, result.error, failuresInARow);
+        const error = result.error;
+        setReading((current) => ({ runId, run: current.runId === runId ? current.run : undefined, error }));
+        delay = nextPollDelay(undefined, error, failuresInARow);
         failuresInARow += 1;
       }
       if (delay !== undefined) timer = setTimeout(() => void read(), delay);
@@ -59,5 +61,7 @@ export function usePolledRun(
   }, [runId, attempt]);
 
   const refresh = useCallback(() => setAttempt((n) => n + 1), []);
-  return { run, error, refresh };
+  // A reading of another run (runId just changed) is not this one's.
+  const mine = reading.runId === runId ? reading : { runId };
+  return { run: mine.run, error: mine.error, refresh };
 }

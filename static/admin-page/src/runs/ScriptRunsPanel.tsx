@@ -47,24 +47,29 @@ function toFilters(choices: FilterChoices): RunFilters {
 export function ScriptRunsPanel({ scripts }: { scripts: readonly BuiltInScript[] }) {
   const [choices, setChoices] = useState<FilterChoices>(NO_FILTERS);
   const [trail, setTrail] = useState<PageTrail>(firstPage);
-  const [list, setList] = useState<ListState>({ status: 'loading' });
+  // The answer is kept with the request it answers; a newer request shows loading until its own answer.
+  const [answer, setAnswer] = useState<{ request: string; list: ListState } | undefined>(undefined);
   const [attempt, setAttempt] = useState(0);
   const [openRun, setOpenRun] = useState<{ runId: string; scriptKey: string } | undefined>(undefined);
   const filters = toFilters(choices);
-  const filterKey = JSON.stringify(filters);
   const cursor = currentCursor(trail);
 
+  const request = JSON.stringify({ filters, cursor, attempt });
   useEffect(() => {
     let live = true;
-    setList({ status: 'loading' });
-    void listSiteRuns(JSON.parse(filterKey) as RunFilters, cursor).then((result) => {
+    const asked = JSON.parse(request) as { filters: RunFilters; cursor?: string };
+    void listSiteRuns(asked.filters, asked.cursor).then((result) => {
       if (!live) return;
-      setList(result.ok ? { status: 'ready', page: result.data } : { status: 'failed', error: result.error });
+      setAnswer({
+        request,
+        list: result.ok ? { status: 'ready', page: result.data } : { status: 'failed', error: result.error },
+      });
     });
     return () => {
       live = false;
     };
-  }, [filterKey, cursor, attempt]);
+  }, [request]);
+  const list: ListState = answer?.request === request ? answer.list : { status: 'loading' };
 
   const scriptName = (key: string) => scripts.find((script) => script.key === key)?.name ?? key;
   const changeFilters = (next: FilterChoices) => {

@@ -1,13 +1,14 @@
 /** The Script runs tab's resolver calls (module admin-page): every run on the site. */
-import type { ScriptRun, ScriptRunPage } from '../../../../src/contract/scripts';
-import { invokeResolver } from '../../../shared/invokeResolver';
-import { isRunPage, isScriptRun } from '../../../shared/runs/runGuards';
+import type { AdminPageFunctions } from '../../../../src/contract/admin-page';
+import { resolverClient } from '../../../shared/invokeResolver';
 import { runListPayload, type RunFilters } from './runFilters';
 
+const call = resolverClient<AdminPageFunctions>();
+
 export function listSiteRuns(filters: RunFilters, cursor?: string) {
-  return invokeResolver<ScriptRunPage>('listScriptRuns', runListPayload(filters, cursor), isRunPage);
+  return call('listScriptRuns', runListPayload(filters, cursor) as AdminPageFunctions['listScriptRuns']['payload']);
 }
 
 export function getSiteRun(runId: string) {
-  return invokeResolver<ScriptRun>('getScriptRun', { runId }, isScriptRun);
+  return call('getScriptRun', { runId });
 }

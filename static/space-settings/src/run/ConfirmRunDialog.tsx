@@ -17,7 +17,7 @@ export function ConfirmRunDialog({ scriptName, preview, onConfirm, onCancel }: C
   const cancelRef = useRef<HTMLButtonElement>(null);
   return (
     <Modal onClose={onCancel} width="small" autoFocus={cancelRef}>
-      <ModalHeader>
+      <ModalHeader hasCloseButton>
         <ModalTitle appearance="danger">Delete permanently?</ModalTitle>
       </ModalHeader>
       <ModalBody>

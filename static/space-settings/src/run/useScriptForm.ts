@@ -7,25 +7,29 @@ export type FormLoad =
   | { status: 'missing' }
   | { status: 'failed'; message: string };
 
+type Loaded = { scriptKey: string } & (
+  { status: 'ready'; form: AnyScriptForm } | { status: 'failed'; message: string }
+);
+
 /** The script's form module, loaded on first open (see forms/registry.ts). */
 export function useScriptForm(scriptKey: string): FormLoad {
-  const [load, setLoad] = useState<FormLoad>({ status: 'loading' });
+  const [loaded, setLoaded] = useState<Loaded | undefined>(undefined);
+  const loader = formLoaderOf(scriptKey);
   useEffect(() => {
-    const loader = formLoaderOf(scriptKey);
-    if (!loader) {
-      setLoad({ status: 'missing' });
-      return undefined;
-    }
+    if (!loader) return undefined;
     let live = true;
-    setLoad({ status: 'loading' });
     loader().then(
-      (form) => live && setLoad({ status: 'ready', form }),
+      (form) => live && setLoaded({ scriptKey, status: 'ready', form }),
       (error: unknown) =>
-        live && setLoad({ status: 'failed', message: error instanceof Error ? error.message : String(error) }),
+        live &&
+        setLoaded({ scriptKey, status: 'failed', message: error instanceof Error ? error.message : String(error) }),
     );
     return () => {
       live = false;
     };
-  }, [scriptKey]);
-  return load;
+  }, [loader, scriptKey]);
+  if (!loader) return { status: 'missing' };
+  // An answer for another script (the view changed) is not this one's.
+  if (!loaded || loaded.scriptKey !== scriptKey) return { status: 'loading' };
+  return loaded;
 }
