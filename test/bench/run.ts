@@ -4,6 +4,7 @@
  */
 import { benchEvaluator } from './evaluator';
 import { benchPlatformCalls } from './platform-calls';
+import { benchScriptRun } from './script-runs';
 
 async function main(): Promise<void> {
   console.log('## Rule evaluator (pure, in process)');
@@ -21,6 +22,18 @@ async function main(): Promise<void> {
       `| ${f.what} | ${f.calls.total} | ${f.calls.kvs} | ${f.calls.product} | ${f.calls.sequentialDepth} | ${f.ms.toFixed(0)} |`,
     );
   }
+
+  console.log('\n## Script run: Bulk Add or Remove Labels, 10,000 pages, 100 ms added to every Confluence call');
+  const r = await benchScriptRun();
+  console.log(
+    `${r.progress.done} done, ${r.progress.failed} failed (${r.state}) in ${r.seconds.toFixed(1)} s: ${r.pagesPerSecond.toFixed(1)} pages/s at concurrency ${r.concurrency}`,
+  );
+  console.log(
+    `platform calls per page: ${r.callsPerPage.total} (Confluence ${r.callsPerPage.product}, KVS ${r.callsPerPage.kvs}, event pushes ${r.callsPerPage.events})`,
+  );
+  console.log(
+    `consumer invocations: ${r.invocations}; longest ${(r.longestInvocationMs / 1000).toFixed(1)} s of its ${r.invocationLimitMs / 1000} s limit`,
+  );
 
   try {
     // Computed path: the module is built alongside the admin page; the bench runs without it.
