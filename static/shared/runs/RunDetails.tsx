@@ -7,7 +7,7 @@ import { RunFailureList } from './RunFailureList';
 import { RunInputList } from './RunInputList';
 import { RunProgressBar } from './RunProgressBar';
 import { RunStateLozenge } from './RunStateLozenge';
-import { isRunFinished, outcomeText, personName } from './runText';
+import { extraMessage, isRunFinished, outcomeText, personName } from './runText';
 
 interface RunDetailsProps {
   run: ScriptRun;
@@ -40,7 +40,7 @@ export function RunDetails({ run, scriptName, headingLevel, actions }: RunDetail
           <Text as="p" weight="semibold" testId="run-outcome">
             {outcomeText(run)}
           </Text>
-          {run.message ? <Text as="p">{run.message}</Text> : null}
+          {extraMessage(run) ? <Text as="p">{extraMessage(run)}</Text> : null}
           {run.cancelRequested && !finished ? <Text as="p">Cancelling: the run stops at its next item.</Text> : null}
         </Stack>
       </Box>

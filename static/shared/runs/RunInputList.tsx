@@ -6,9 +6,12 @@ const gridStyles = xcss({
   gridTemplateColumns: 'max-content 1fr',
   columnGap: 'space.200',
   rowGap: 'space.050',
-  margin: 'space.0',
+  marginBlock: 'space.0',
+  marginInline: 'space.0',
+  paddingInlineStart: 'space.0',
 });
-const termStyles = xcss({ margin: 'space.0' });
+// Browsers indent dd by default, and css-reset spaces dd and dt + dd; the grid's gaps do both here.
+const termStyles = xcss({ marginBlock: 'space.0', marginInline: 'space.0' });
 /** A dl may group each dt/dd pair in a div; `contents` keeps the grid. */
 const pairStyles = xcss({ display: 'contents' });
 

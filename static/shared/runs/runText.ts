@@ -143,3 +143,14 @@ export function formatBytes(bytes: number): string {
   }
   return `${Number(value.toFixed(1)).toLocaleString('en')} ${units[unit]}`;
 }
+
+/**
+ * The run's own message when it says more than the counts (a reason it
+ * stopped, a script's summary); the engine's plain "4 of 4 done." repeats
+ * what outcomeText already says.
+ */
+export function extraMessage(run: Pick<ScriptRunSummary, 'message'>): string | undefined {
+  const message = run.message?.trim();
+  if (!message || /^[\d,]+ of [\d,]+ done(, [\d,]+ failed)?\.?$/.test(message)) return undefined;
+  return message;
+}

@@ -5,7 +5,7 @@ import { Box, Stack, Text } from '@atlaskit/primitives';
 import { LoadingState } from '../../shared/components/LoadingState';
 import { MyScripts } from './MyScripts';
 import { RunPanel } from './run/RunPanel';
-import { RunsSection } from './run/RunsSection';
+import { RecentRuns, RunningNow } from './run/RunsSection';
 import { useSpaceRuns } from './run/useSpaceRuns';
 import type { MyScriptsData } from './types';
 
@@ -22,19 +22,20 @@ interface SpaceScriptsProps {
 /** The loaded page: the scripts and this space's runs, one script's form, or one run. */
 export function SpaceScripts({ data }: SpaceScriptsProps) {
   const [view, setView] = useState<View>({ name: 'list' });
+  // Read (and followed) while the list is shown; a non-admin has no runs to read.
+  const spaceRuns = useSpaceRuns(data.spaceAdmin && view.name === 'list');
   const spaceLabel = data.space.name ? `${data.space.name} (${data.space.key})` : data.space.key;
   const scriptName = (key: string) => data.scripts.find((script) => script.key === key)?.name ?? key;
 
   if (view.name === 'list') {
+    const openRun = (run: { runId: string; scriptKey: string }) =>
+      setView({ name: 'run', runId: run.runId, scriptKey: run.scriptKey });
     return (
       <Stack space="space.400">
+        {data.spaceAdmin ? <RunningNow spaceRuns={spaceRuns} scriptName={scriptName} onOpenRun={openRun} /> : null}
         <MyScripts data={data} onOpen={(script) => setView({ name: 'script', scriptKey: script.key })} />
         {data.spaceAdmin ? (
-          <SpaceRunsList
-            spaceLabel={spaceLabel}
-            scriptName={scriptName}
-            onOpenRun={(runId, scriptKey) => setView({ name: 'run', runId, scriptKey })}
-          />
+          <RecentRuns spaceRuns={spaceRuns} spaceLabel={spaceLabel} scriptName={scriptName} onOpenRun={openRun} />
         ) : null}
       </Stack>
     );
@@ -64,26 +65,6 @@ export function SpaceScripts({ data }: SpaceScriptsProps) {
         </Stack>
       ) : null}
     </Subview>
-  );
-}
-
-function SpaceRunsList({
-  spaceLabel,
-  scriptName,
-  onOpenRun,
-}: {
-  spaceLabel: string;
-  scriptName: (key: string) => string;
-  onOpenRun: (runId: string, scriptKey: string) => void;
-}) {
-  const spaceRuns = useSpaceRuns();
-  return (
-    <RunsSection
-      spaceRuns={spaceRuns}
-      spaceLabel={spaceLabel}
-      scriptName={scriptName}
-      onOpenRun={(run) => onOpenRun(run.runId, run.scriptKey)}
-    />
   );
 }
 

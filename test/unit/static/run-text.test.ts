@@ -1,6 +1,7 @@
 import { nextPollDelay, POLL_INTERVAL_MS, MAX_POLL_BACKOFF_MS } from '../../../static/shared/runs/runPolling';
 import {
   describeInput,
+  extraMessage,
   formatBytes,
   outcomeText,
   personName,
@@ -28,6 +29,15 @@ describe('a run in words', () => {
     expect(outcomeText({ state: 'cancelled', progress: { done: 2, total: 5, failed: 0 } })).toBe(
       'Cancelled: 2 of 5 items done before it stopped.',
     );
+  });
+
+  test("the run's message only when it says more than the counts", () => {
+    expect(extraMessage({ message: '4 of 4 done.' })).toBeUndefined();
+    expect(extraMessage({ message: '1,200 of 1,300 done, 3 failed.' })).toBeUndefined();
+    expect(extraMessage({ message: 'Access withdrawn: the rules no longer allow it.' })).toBe(
+      'Access withdrawn: the rules no longer allow it.',
+    );
+    expect(extraMessage({})).toBeUndefined();
   });
 
   test('people by name, else by account id', () => {

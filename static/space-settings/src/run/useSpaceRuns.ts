@@ -21,9 +21,11 @@ export interface SpaceRuns {
  * This space's runs, newest first (`listScriptRuns`). While any listed run
  * is queued or running, the first page is read again every LIST_REFRESH_MS,
  * so progress moves and a run that was under way when the page was
- * (re)opened is followed to its end.
+ * (re)opened is followed to its end. Nothing is read while `enabled` is
+ * false (another view is shown, or the viewer is not a space admin); the
+ * list is read again when it becomes true.
  */
-export function useSpaceRuns(): SpaceRuns {
+export function useSpaceRuns(enabled: boolean): SpaceRuns {
   const [status, setStatus] = useState<SpaceRuns['status']>('loading');
   const [runs, setRuns] = useState<ScriptRunSummary[]>([]);
   const [error, setError] = useState<ResolverError | undefined>(undefined);
@@ -33,6 +35,7 @@ export function useSpaceRuns(): SpaceRuns {
   const olderLoaded = useRef(false);
 
   useEffect(() => {
+    if (!enabled) return undefined;
     let live = true;
     void listScriptRuns().then((result) => {
       if (!live) return;
@@ -50,14 +53,14 @@ export function useSpaceRuns(): SpaceRuns {
     return () => {
       live = false;
     };
-  }, [tick]);
+  }, [tick, enabled]);
 
   const following = unfinishedRuns(runs).length > 0;
   useEffect(() => {
-    if (!following || status !== 'ready') return undefined;
+    if (!enabled || !following || status !== 'ready') return undefined;
     const timer = setTimeout(() => setTick((n) => n + 1), LIST_REFRESH_MS);
     return () => clearTimeout(timer);
-  }, [following, status, runs]);
+  }, [enabled, following, status, runs]);
 
   const loadOlder = useCallback(() => {
     if (!cursor) return;
