@@ -84,10 +84,11 @@ export async function run(frame: Frame, options: { confirm?: boolean } = {}): Pr
 
 /** Waits until the followed run has ended, and answers its summary line. */
 export async function finished(frame: Frame): Promise<string> {
-  const outcome = await frame.waitForFunction(() => {
+  // A string, not a function: this module also compiles under the root tsconfig, which has no DOM types.
+  const outcome = await frame.waitForFunction(`(() => {
     const text = document.querySelector('[data-testid="run-outcome"]')?.textContent ?? '';
     return /^(Finished|Failed|Cancelled|Stopped)/.test(text) ? text : false;
-  });
+  })()`);
   return (await outcome.jsonValue()) as string;
 }
 
@@ -98,7 +99,10 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   if (insideFrame.length < 10) throw new Error('axe did not reach into the app frame');
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(' ')} ${n.html} ${n.failureSummary ?? ''}`).join('; ')})`,
+    );
 }
 
 /** Axe in light and dark for the view `show` brings up, with a screenshot of each. */
