@@ -16,7 +16,14 @@ import {
   SearchSubjectsPayload,
 } from '../rules';
 import type { UserAccessExplanation } from './access';
-import type { ListSiteRunsPayload, RunRefPayload, ScriptRun, ScriptRunPage } from './scripts';
+import type {
+  ListSiteRunsPayload,
+  RunAuditPage,
+  RunAuditPayload,
+  RunRefPayload,
+  ScriptRun,
+  ScriptRunPage,
+} from './scripts';
 
 export {
   ExplainAccessPayload,
@@ -107,27 +114,6 @@ export interface ImportAnswer {
   rows: number;
 }
 
-/**
- * One script run's start or end in the audit log, as the engine records it
- * (src/storage/rules/audit-log.ts RunAuditEntry).
- */
-export interface RunAuditEntry {
-  kind: 'run-started' | 'run-ended';
-  at: string;
-  by: { accountId: string; displayName?: string };
-  runId: string;
-  scriptKey: string;
-  space: { id: string; key: string };
-  input?: Record<string, unknown>;
-  /** For an end: the run's state, figures and final message. */
-  outcome?: { state: string; done: number; failed: number; total: number; message?: string };
-}
-
-export interface RunAuditPage {
-  entries: RunAuditEntry[];
-  nextCursor?: string;
-}
-
 type Fn<P extends z.ZodType, A> = { payload: z.input<P>; answer: A };
 
 /** Every admin-page function: what it takes and what it answers. */
@@ -141,5 +127,5 @@ export interface AdminPageFunctions {
   importConfig: Fn<typeof ImportConfigPayload, ImportAnswer>;
   listScriptRuns: Fn<typeof ListSiteRunsPayload, ScriptRunPage>;
   getScriptRun: Fn<typeof RunRefPayload, ScriptRun>;
-  getScriptRunAudit: { payload: { cursor?: string } | undefined; answer: RunAuditPage };
+  getScriptRunAudit: Fn<typeof RunAuditPayload, RunAuditPage>;
 }

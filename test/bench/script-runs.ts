@@ -10,6 +10,7 @@ import { createLocalHost } from '../../local/host/create-host';
 import { writeSite, SAM, SPACE } from '../integration/scripts/site';
 import { bulkLabels } from '../../src/scripts/bulk-labels';
 import type { StoredRun } from '../../src/storage/runs/model';
+import type { Figures } from './module';
 
 export interface ScriptRunFigures {
   pages: number;
@@ -67,4 +68,34 @@ export async function benchScriptRun(pages = 10_000, latencyMs = 100): Promise<S
   } finally {
     await host.close();
   }
+}
+
+/** The run's figures for `npm run bench` (module `scriptRun`). */
+export async function scriptRunFigures(): Promise<Figures> {
+  const r = await benchScriptRun();
+  const note = r.state === 'succeeded' ? undefined : `the run ended ${r.state}`;
+  return {
+    pagesPerSecond: {
+      label: `pages per second (concurrency ${r.concurrency}; target at least 40)`,
+      value: r.pagesPerSecond,
+      digits: 1,
+      ...(note ? { note } : {}),
+    },
+    seconds: {
+      label: `${r.pages.toLocaleString('en-US')} pages, start to end`,
+      value: r.seconds,
+      digits: 1,
+      unit: 's',
+    },
+    callsPerPage: { label: 'platform calls per page', value: r.callsPerPage.total, digits: 2 },
+    productCallsPerPage: { label: 'Confluence calls per page', value: r.callsPerPage.product, digits: 2 },
+    kvsCallsPerPage: { label: 'KVS calls per page', value: r.callsPerPage.kvs, digits: 2 },
+    invocations: { label: 'consumer invocations', value: r.invocations },
+    longestInvocationSeconds: {
+      label: `longest invocation (limit ${r.invocationLimitMs / 1000} s)`,
+      value: r.longestInvocationMs / 1000,
+      digits: 1,
+      unit: 's',
+    },
+  };
 }

@@ -73,6 +73,14 @@ describe('Queue.push reaches the consumer', () => {
   });
 });
 
+describe('a consumer has no user', () => {
+  it('a product call as the user is refused with NeedsAuthenticationError, as on Forge', async () => {
+    await push('work', { body: { id: 'u', action: 'as-user' } });
+    await host.events.idle();
+    expect((await seen()).map((r) => r.note)).toEqual(['as-user-NeedsAuthenticationError']);
+  });
+});
+
 describe('retries', () => {
   it('retries an event whose consumer answered InvocationError, with retryContext', async () => {
     await push('work', { body: { id: 'r', action: 'retry-once' } });
@@ -165,5 +173,34 @@ describe("Forge's push limits, with the SDK's errors", () => {
 
   it('refuses an event whose body is not an object', async () => {
     expect(await push('work', { body: 'text' })).toMatchObject({ error: 'InvalidPayloadError' });
+  });
+});
+
+describe('persistence', () => {
+  it('an event queued when the host stops is delivered after it starts again (LOCAL_DATA_DIR)', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dataDir = mkdtempSync(join(tmpdir(), 'events-data-'));
+    const first = await startHost({ projectRoot: EVENTS_APP, inMemory: false, dataDir, eventDelayScale: 1 });
+    await first.invoke({
+      module: 'events-page',
+      functionKey: 'push',
+      payload: { queue: 'work', events: { body: { id: 'later' }, delayInSeconds: 1 } },
+      context: { accountId: 'u-ada' },
+    });
+    expect(first.events.emulator.pendingCount().queued).toBe(1);
+    await first.close();
+    const second = await startHost({ projectRoot: EVENTS_APP, inMemory: false, dataDir, eventDelayScale: 0 });
+    try {
+      await second.events.idle();
+      const { value } = await second.invoke({
+        module: 'events-page',
+        functionKey: 'seen',
+        context: { accountId: 'u-ada' },
+      });
+      expect((value as { seen: Seen[] }).seen.map((s) => s.id)).toEqual(['later']);
+    } finally {
+      await second.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { RunAuditEntry } from '../../../src/contract/admin-page';
+import type { RunAuditEntry } from '../../../src/contract/scripts';
 import { runAuditOutcome, runAuditTitle } from '../../../static/admin-page/src/audit/runAuditText';
 
 const names = (key: string) => ({ 'bulk-purge-trash': 'Bulk Purge Trash' })[key] ?? key;

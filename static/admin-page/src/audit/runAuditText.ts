@@ -2,7 +2,7 @@
  * A script run's audit entries in words (pure): who started which script
  * where, and how it ended.
  */
-import type { RunAuditEntry } from '../../../../src/contract/admin-page';
+import type { RunAuditEntry } from '../../../../src/contract/scripts';
 import type { RunState } from '../../../../src/contract/scripts';
 import { RUN_STATE_LABELS } from '../../../shared/runs/runText';
 
