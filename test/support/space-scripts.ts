@@ -84,12 +84,11 @@ export async function run(frame: Frame, options: { confirm?: boolean } = {}): Pr
 
 /** Waits until the followed run has ended, and answers its summary line. */
 export async function finished(frame: Frame): Promise<string> {
-  // A string, not a function: this module also compiles under the root tsconfig, which has no DOM types.
-  const outcome = await frame.waitForFunction(`(() => {
-    const text = document.querySelector('[data-testid="run-outcome"]')?.textContent ?? '';
-    return /^(Finished|Failed|Cancelled|Stopped)/.test(text) ? text : false;
-  })()`);
-  return (await outcome.jsonValue()) as string;
+  const outcome = frame
+    .locator('[data-testid="run-outcome"]')
+    .filter({ hasText: /^(Finished|Failed|Cancelled|Stopped)/ });
+  await outcome.waitFor();
+  return outcome.innerText();
 }
 
 /** Serious and critical axe violations of the app's frame, as "id: help" lines. */
