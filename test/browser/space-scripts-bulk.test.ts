@@ -1,6 +1,6 @@
 import type { Browser, Frame, Page } from 'playwright-core';
 import type { LocalHost } from '../../local/host/create-host';
-import { appFrame, withHostAndBrowser } from '../support/browser';
+import { appFrame, keepScreenshot, withHostAndBrowser } from '../support/browser';
 import { ALL_SCRIPTS, global, replaceTable } from '../support/rules';
 import {
   checkViewInBothThemes,
@@ -11,6 +11,7 @@ import {
   preview,
   restGet,
   run,
+  seriousViolations,
   targetTree,
 } from '../support/space-scripts';
 
@@ -179,6 +180,8 @@ test('after a reload the page keeps following a run that is under way', async ()
     const running = frame.locator('[data-running-run]');
     await running.waitFor();
     expect(await running.innerText()).toContain('Bulk Add or Remove Labels, started by Bob Smith');
+    expect(await seriousViolations(page)).toEqual([]);
+    await keepScreenshot(page, 'space-scripts-running-now-light');
   } finally {
     host.events.emulator.release();
   }
@@ -254,6 +257,8 @@ const VIEWS: [string, (theme: 'light' | 'dark') => Promise<void>][] = [
       await preview(frame);
       await frame.getByRole('button', { name: 'Run', exact: true }).click();
       await frame.getByRole('dialog').waitFor();
+      // axe reads colours mid fade-in as too faint: let the dialog's entrance finish first.
+      await frame.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
     },
   ],
   [
