@@ -231,6 +231,41 @@ test('a restricted script stays listed with its reason and no way to run it', as
   }
 });
 
+test('the server decides at preview: a script restricted after the page loaded answers with the reason', async () => {
+  const frame = await openAsBob('Bulk Delete Comments');
+  await replaceTable(host, true, [global(ALL_SCRIPTS), { type: 'user', id: 'u-bob', name: 'Bob Smith', allowed: [] }]);
+  try {
+    await frame.getByRole('button', { name: 'Preview', exact: true }).click();
+    const refused = frame.getByRole('heading', { name: 'The script could not continue' });
+    await refused.waitFor();
+    expect(await frame.getByText('Restricted for you by a rule set for your account.').count()).toBe(1);
+    expect(await frame.getByRole('button', { name: 'Run', exact: true }).isDisabled()).toBe(true);
+  } finally {
+    await replaceTable(host, false, [global(ALL_SCRIPTS)]);
+  }
+});
+
+test('a form can be filled, previewed and run from the keyboard alone', async () => {
+  const frame = await openSpacePage(page, host, PEOPLE.bob.accountId, 'MKT');
+  await frame.getByRole('button', { name: 'Open Bulk Add or Remove Labels' }).focus();
+  await page.keyboard.press('Enter');
+  // Back is focused on arrival; Tab moves through Pages, Labels to add, Labels to remove, Preview.
+  await frame.getByRole('button', { name: 'Back to built-in scripts' }).waitFor();
+  await frame.getByLabel('Labels to add', { exact: true }).waitFor(); // the form's module has loaded
+  expect(await frame.evaluate(() => document.activeElement?.textContent)).toBe('Back to built-in scripts');
+  await page.keyboard.press('Tab'); // Pages (stays "Every page in MKT")
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('keyboard-made');
+  await page.keyboard.press('Tab'); // Labels to remove
+  await page.keyboard.press('Tab'); // Preview
+  await page.keyboard.press('Enter');
+  await frame.locator('[data-testid="script-preview"]').waitFor();
+  await page.keyboard.press('Tab'); // Run
+  await page.keyboard.press('Enter');
+  expect(await finished(frame)).toMatch(/^Finished/);
+  expect(await labelsOf('10010001')).toContain('keyboard-made');
+});
+
 /** Each new view, brought up in the given theme, for axe and a screenshot. */
 const VIEWS: [string, (theme: 'light' | 'dark') => Promise<void>][] = [
   [
@@ -258,16 +293,18 @@ const VIEWS: [string, (theme: 'light' | 'dark') => Promise<void>][] = [
       await frame.getByRole('button', { name: 'Run', exact: true }).click();
       await frame.getByRole('dialog').waitFor();
       // axe reads colours mid fade-in as too faint: let the dialog's entrance finish first.
-      await frame.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)));
+      // (An animation replaced by another rejects `finished`: settled is enough.)
+      await frame.evaluate(() => Promise.allSettled(document.getAnimations().map((a) => a.finished)));
     },
   ],
   [
     'space-scripts-run',
     async (theme) => {
       const frame = await openSpacePage(page, host, 'u-jane', 'MKT', theme);
+      // Jane's run, the one with a failure.
       await frame
+        .locator('tr[data-run-id]', { hasText: 'Jane Doe' })
         .getByRole('button', { name: /^Details of Bulk Add or Remove Labels/ })
-        .nth(2)
         .click();
       await frame.locator('li[data-failure-item]').first().waitFor();
     },

@@ -49,6 +49,7 @@ function ScriptFormFlow({ form, script, space, onStarted }: ScriptFormFlowProps)
   );
 
   const preview = async () => {
+    if (flow.busy) return;
     const parsed = form.toInput(flow.draft);
     if (!parsed.ok) {
       dispatch({ type: 'invalid', errors: parsed.errors });
@@ -83,10 +84,10 @@ function ScriptFormFlow({ form, script, space, onStarted }: ScriptFormFlowProps)
         space={space}
       />
       <Inline space="space.100">
+        {/* No isLoading: a loading button drops keyboard focus; the spinner below says it is busy. */}
         <Button
           appearance={flow.preview ? 'default' : 'primary'}
           onClick={() => void preview()}
-          isLoading={flow.busy === 'preview'}
           isDisabled={flow.busy === 'start'}
         >
           Preview
