@@ -12,11 +12,12 @@ import {
   GetAuditLogPayload,
   GetConfigPayload,
   ImportConfigPayload,
+  importPayloadSchema,
   ImportPartPayload,
   ImportUploadedPayload,
   SaveConfigPayload,
   SearchSubjectsPayload,
-} from '../rules';
+} from './admin-page-payloads';
 import type { UserAccessExplanation } from './access';
 import type { SpacePermissionFunctions } from './permission-changes';
 import type {
@@ -33,6 +34,7 @@ export {
   GetAuditLogPayload,
   GetConfigPayload,
   ImportConfigPayload,
+  importPayloadSchema,
   ImportPartPayload,
   ImportUploadedPayload,
   SaveConfigPayload,

@@ -1,18 +1,13 @@
 import { z } from 'zod';
+import { applyChanges, diffTables, exportTable, importAny, parsePayload, SCRIPT_CATALOG } from '../rules';
 import {
-  applyChanges,
-  diffTables,
   ExplainAccessPayload,
-  exportTable,
   GetAuditLogPayload,
   GetConfigPayload,
-  importAny,
   importPayloadSchema,
-  parsePayload,
   SaveConfigPayload,
-  SCRIPT_CATALOG,
   SearchSubjectsPayload,
-} from '../rules';
+} from '../contract/admin-page';
 import { groupsOfUser } from '../confluence/groups';
 import { searchGroups, searchSpaces, searchUsers } from '../confluence/search';
 import type { AdminConfig, AuditPage, ExportAnswer, ImportAnswer, SubjectMatch } from '../contract/admin-page';

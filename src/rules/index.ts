@@ -16,21 +16,14 @@ export type { Change } from './diff';
 export { LIMITS } from './limits';
 export {
   EXPORT_FORMAT,
-  ExplainAccessPayload,
   ExportFile,
   formatPath,
-  GetAuditLogPayload,
-  GetConfigPayload,
   IdSchema,
-  ImportConfigPayload,
-  importPayloadSchema,
-  ImportPartPayload,
-  ImportUploadedPayload,
   parsePayload,
   RowSchema,
   RowSelectorSchema,
-  SaveConfigPayload,
-  SearchSubjectsPayload,
+  SpaceKeySchema,
+  wellFormed,
   StoredTableV1,
   StoredV0,
 } from './schemas';

@@ -1,15 +1,12 @@
 import {
   ExplainAccessPayload,
-  ExportFile,
-  formatPath,
   GetAuditLogPayload,
   GetConfigPayload,
   ImportConfigPayload,
-  parsePayload,
-  RowSchema,
   SaveConfigPayload,
   SearchSubjectsPayload,
-} from '../../../src/rules';
+} from '../../../src/contract/admin-page';
+import { ExportFile, formatPath, parsePayload, RowSchema } from '../../../src/rules';
 
 const row = { type: 'user', id: 'u-ada', name: 'Ada', allowed: ['copy-space'] };
 const file = {
