@@ -95,17 +95,26 @@ export type ParseResult<T> = { ok: true; data: T } | { ok: false; field: string;
  * (`upsert[2].type`; '' for the payload itself) and says what is wrong.
  */
 export function parsePayload<S extends z.ZodType>(schema: S, input: unknown): ParseResult<z.output<S>> {
+  return parseAt(schema, input, '');
+}
+
+/**
+ * Parses a value found at `at` inside a larger request or file (`upsert[3]`),
+ * naming the failing field from there (`upsert[3].id`).
+ */
+export function parseAt<S extends z.ZodType>(schema: S, input: unknown, at: string): ParseResult<z.output<S>> {
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return { ok: true, data: result.data };
   const issue = result.error.issues[0];
-  if (!issue) return { ok: false, field: '', message: 'The payload is not valid' };
-  return describeIssue(issue);
+  if (!issue) return { ok: false, field: at, message: `${at || 'The payload'} is not valid` };
+  return describeIssue(issue, at);
 }
 
-function describeIssue(issue: z.core.$ZodIssue): { ok: false; field: string; message: string } {
+function describeIssue(issue: z.core.$ZodIssue, at: string): { ok: false; field: string; message: string } {
   let path = issue.path;
   if (issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined) path = [...path, issue.keys[0]];
-  const field = formatPath(path);
+  const inner = formatPath(path);
+  const field = at === '' ? inner : inner === '' ? at : inner.startsWith('[') ? `${at}${inner}` : `${at}.${inner}`;
   const subject = field === '' ? 'The payload' : field;
   return { ok: false, field, message: `${subject} ${phrase(issue)}` };
 }
@@ -123,7 +132,13 @@ function phrase(issue: z.core.$ZodIssue): string {
       if (issue.origin === 'array') return `must have at least ${issue.minimum} items`;
       return `must be at least ${issue.minimum}`;
     case 'too_big':
-      if (issue.origin === 'string') return `must be at most ${issue.maximum} characters long`;
+      if (issue.origin === 'string') {
+        // Say the figure as well as the limit, so the person knows how much to cut.
+        const length = typeof issue.input === 'string' ? issue.input.length : undefined;
+        return length === undefined
+          ? `must be at most ${issue.maximum} characters long`
+          : `is ${length} characters long; it may be at most ${issue.maximum} characters long`;
+      }
       if (issue.origin === 'array') return `must have at most ${issue.maximum} items`;
       return `must be at most ${issue.maximum}`;
     case 'invalid_value':

@@ -1,96 +1,58 @@
 import { RuleValidationError } from './errors';
-import { CONTROL_CHARS, LIMITS, unsafeTextReason } from './limits';
-import { GLOBAL_ROW_ID, isRowType, Row, RowSelector, ROW_TYPES } from './model';
+import { GLOBAL_ROW_ID, Row, RowSelector } from './model';
 import { inOrder } from './order';
+import { parseAt, ParseResult, RowSchema, RowSelectorSchema } from './schemas';
+
+/*
+ * What a row's shape cannot say: the rules that need the catalog (which
+ * script keys exist) or the Global row's identity. The shape itself (types,
+ * lengths, safe text) is RowSchema's, the same one the payloads use.
+ */
+
+function parsed<T>(result: ParseResult<T>): T {
+  if (!result.ok) throw new RuleValidationError(result.field, result.message);
+  return result.data;
+}
 
 /**
- * Checks one row against the domain rules and returns it normalised
- * (`allowed` deduplicated and in `scriptOrder`, no stray fields).
+ * Checks one row and returns it normalised (`allowed` deduplicated and in
+ * `scriptOrder`).
  * @param field path of the row in the request or file, e.g. `upsert[3]`.
  * @param scriptOrder the script keys a row may use, in column order.
  * @throws RuleValidationError naming the offending field.
  */
 export function validateRow(raw: unknown, field: string, scriptOrder: readonly string[]): Row {
-  if (!isRecord(raw))
-    throw new RuleValidationError(field, `${field} must be an object with type, id, name and allowed`);
-  const { type, id } = validateSelector(raw, field);
-
-  const name = raw.name;
-  if (typeof name !== 'string') throw new RuleValidationError(`${field}.name`, `${field}.name must be a string`);
-  if (name.length > LIMITS.nameMaxLength) {
+  const row = parsed(parseAt(RowSchema, raw, field));
+  checkIdentity(row, field);
+  if (row.key !== undefined && row.type !== 'space') {
     throw new RuleValidationError(
-      `${field}.name`,
-      `${field}.name is ${name.length} characters long; names may be at most ${LIMITS.nameMaxLength}`,
-    );
-  }
-  const unsafeName = unsafeTextReason(name);
-  if (unsafeName) throw new RuleValidationError(`${field}.name`, `${field}.name ${unsafeName}`);
-
-  const key = raw.key;
-  if (key !== undefined) {
-    if (type !== 'space') {
-      throw new RuleValidationError(
-        `${field}.key`,
-        `${field}.key: only space rows carry a space key; remove it from this ${type} row`,
-      );
-    }
-    if (
-      typeof key !== 'string' ||
-      key.length === 0 ||
-      key.length > LIMITS.spaceKeyMaxLength ||
-      /\s/.test(key) ||
-      CONTROL_CHARS.test(key) ||
-      unsafeTextReason(key) !== undefined
-    ) {
-      throw new RuleValidationError(
-        `${field}.key`,
-        `${field}.key must be a space key of 1 to ${LIMITS.spaceKeyMaxLength} characters without spaces`,
-      );
-    }
-  }
-
-  const allowed = raw.allowed;
-  if (!Array.isArray(allowed)) {
-    throw new RuleValidationError(
-      `${field}.allowed`,
-      `${field}.allowed must be a list of script keys (it may be empty)`,
+      `${field}.key`,
+      `${field}.key: only space rows carry a space key; remove it from this ${row.type} row`,
     );
   }
   const known = new Set(scriptOrder);
-  allowed.forEach((k: unknown, j) => {
-    if (typeof k !== 'string' || !known.has(k)) {
+  row.allowed.forEach((k, j) => {
+    if (!known.has(k)) {
       throw new RuleValidationError(
         `${field}.allowed[${j}]`,
         `${field}.allowed[${j}] is ${JSON.stringify(k)}, which is not a known script; known scripts are: ${scriptOrder.join(', ')}`,
       );
     }
   });
-
-  const normalised = inOrder(allowed as string[], scriptOrder);
-  return key === undefined ? { type, id, name, allowed: normalised } : { type, id, name, key, allowed: normalised };
+  const allowed = inOrder(row.allowed, scriptOrder);
+  return row.key === undefined
+    ? { type: row.type, id: row.id, name: row.name, allowed }
+    : { type: row.type, id: row.id, name: row.name, key: row.key, allowed };
 }
 
-/**
- * Checks a row's identity: a known type and a usable id, and that the
- * Global row keeps its type and id.
- */
+/** Checks a row's identity: a known type and a usable id, and that the Global row keeps its type and id. */
 export function validateSelector(raw: unknown, field: string): RowSelector {
-  if (!isRecord(raw)) throw new RuleValidationError(field, `${field} must be an object with type and id`);
-  const type = raw.type;
-  if (!isRowType(type)) {
-    throw new RuleValidationError(
-      `${field}.type`,
-      `${field}.type must be one of ${ROW_TYPES.map((t) => JSON.stringify(t)).join(', ')}`,
-    );
-  }
-  const id = raw.id;
-  if (typeof id !== 'string') throw new RuleValidationError(`${field}.id`, `${field}.id must be a string`);
-  if (id.length === 0) throw new RuleValidationError(`${field}.id`, `${field}.id must not be empty`);
-  if (id.length > LIMITS.idMaxLength) {
-    throw new RuleValidationError(`${field}.id`, `${field}.id may be at most ${LIMITS.idMaxLength} characters long`);
-  }
-  const unsafeId = unsafeTextReason(id);
-  if (unsafeId) throw new RuleValidationError(`${field}.id`, `${field}.id ${unsafeId}`);
+  const selector = parsed(parseAt(RowSelectorSchema, raw, field));
+  checkIdentity(selector, field);
+  return selector;
+}
+
+function checkIdentity({ type, id }: RowSelector, field: string): void {
   if (type === 'global' && id !== GLOBAL_ROW_ID) {
     throw new RuleValidationError(
       `${field}.id`,
@@ -103,7 +65,6 @@ export function validateSelector(raw: unknown, field: string): RowSelector {
       `${field}.type: "${GLOBAL_ROW_ID}" is the Global row, which cannot change type; use type "global"`,
     );
   }
-  return { type, id };
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {

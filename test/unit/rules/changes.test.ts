@@ -191,7 +191,7 @@ describe('applyChanges refuses bad requests, naming the field, and changes nothi
       'a name over 255 characters',
       { upsert: [user({ name: 'x'.repeat(256) })] },
       'upsert[0].name',
-      /256 characters long; names may be at most 255/,
+      /256 characters long; it may be at most 255/,
     ],
     ['an id over 128 characters', { upsert: [user({ id: 'x'.repeat(129) })] }, 'upsert[0].id', /at most 128/],
     ['an id with a control character', { upsert: [user({ id: 'u\n1' })] }, 'upsert[0].id', /control characters/],
