@@ -5,6 +5,13 @@ import { ConnectionDropped, FaultInjector } from './faults';
 import { ApiError, errorResponse, type ApiFamily, type ConfluenceRequest, type ConfluenceResponse } from './http';
 import { Router, type Route } from './router';
 import { groupRoutes } from './routes/groups';
+import { pagePartRoutes } from './routes/page-parts';
+import { pageRoutes } from './routes/pages';
+import { attachmentFileRoutes } from './routes/attachment-files';
+import { contentV1Routes } from './routes/content-v1';
+import { contentWriteRoutes } from './routes/content-writes';
+import { longTaskRoutes } from './routes/long-tasks';
+import { spaceCreateRoutes } from './routes/space-create';
 import { searchRoutes } from './routes/search';
 import { spacePermissionRoutes } from './routes/space-permissions';
 import { spacePermissionWriteRoutes } from './routes/space-permission-writes';
@@ -23,6 +30,8 @@ export type { PermissionChange } from './site';
 export { ConnectionDropped, FaultInjector } from './faults';
 export type { Fault, FaultRule, InjectedFault } from './faults';
 export { createConfluenceServer } from './serve';
+export { ManualClock, systemClock, type Clock } from './content/model';
+export type { ContentChange } from './content/records';
 
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:8000';
 
@@ -37,6 +46,13 @@ export const ROUTES: readonly Route[] = [
   ...spaceRoutes,
   ...spacePermissionRoutes,
   ...WRITE_ROUTES,
+  ...pageRoutes,
+  ...pagePartRoutes,
+  ...contentWriteRoutes,
+  ...contentV1Routes,
+  ...longTaskRoutes,
+  ...spaceCreateRoutes,
+  ...attachmentFileRoutes,
 ];
 
 const familyOf = (pathname: string): ApiFamily => (pathname.startsWith('/wiki/api/v2/') ? 'v2' : 'v1');
@@ -122,6 +138,8 @@ export class ConfluenceEmulator {
   }
 
   private answer(req: ConfluenceRequest, caller: Caller): ConfluenceResponse {
+    // Long tasks move with the clock; apply what is due before answering anything.
+    this.site.content.tasks.advance();
     const { pathname, query } = splitPath(req.path);
     const family = familyOf(pathname);
     try {

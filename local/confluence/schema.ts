@@ -1,6 +1,7 @@
 // The site fixture (DESIGN section 5): users, groups, spaces and their
 // permission assignments. Validated with zod; every error names the field.
 import { z } from 'zod';
+import { blogpostSchema, checkContent, pageSchema } from './content/schema';
 
 /** Operation keys Confluence uses in space permissions (v1 SpacePermissionV2, v2 SpacePermissionAssignment). */
 export const OPERATION_KEYS = [
@@ -44,6 +45,8 @@ const userSchema = z.strictObject({
   email: z.email('must be an email address'),
   apiToken: nonEmpty,
   siteAdmin: z.boolean().default(false),
+  /** May create spaces (v1 POST /space); Confluence admins always may. */
+  canCreateSpace: z.boolean().optional(),
   timeZone: z.string().optional(),
 });
 
@@ -83,6 +86,9 @@ const spaceSchema = z.strictObject({
     .regex(/^[0-9]+$/, 'must be a numeric string')
     .optional(),
   permissions: z.array(permissionSchema).default([]),
+  /** The space's content (local/confluence/content/schema.ts). */
+  pages: z.array(pageSchema).default([]),
+  blogposts: z.array(blogpostSchema).default([]),
 });
 
 const appSchema = z.strictObject({
@@ -178,6 +184,7 @@ export const siteDirectorySchema = z
       });
     });
     seen(permIds, (i) => permPaths[i] ?? ['spaces'], 'permission id');
+    checkContent(dir.spaces, { users: userIds, groups: groupIds }, issue);
   });
 
 /** The fixture as written (defaults not yet applied). */

@@ -11,6 +11,7 @@ import type {
   TargetType,
 } from './schema';
 import { DEFAULT_APP_USER } from './schema';
+import { ContentModel } from './content/model';
 
 export type Caller = { kind: 'user'; accountId: string } | { kind: 'app' } | { kind: 'anonymous' };
 
@@ -39,6 +40,8 @@ export class Site {
   /** Every grant that created an assignment and every revoke that removed one. */
   readonly changes: PermissionChange[] = [];
   private nextPermissionId: number;
+  /** Pages, blog posts, attachments, comments, labels and long tasks (local/confluence/content/). */
+  readonly content: ContentModel;
 
   constructor(directory: SiteDirectory) {
     this.directory = structuredClone(directory);
@@ -47,6 +50,7 @@ export class Site {
     for (const space of this.directory.spaces) {
       for (const p of space.permissions) if (p.id === undefined) p.id = this.newPermissionId();
     }
+    this.content = new ContentModel(this);
   }
 
   private newPermissionId(): string {

@@ -1,4 +1,5 @@
 import { ROUTES } from '../../../local/confluence';
+import { CONTENT_SCOPES } from './content-scopes';
 import { demo } from './helpers';
 
 describe("requiredScopes / scopeAlternatives (from each endpoint's reference page)", () => {
@@ -46,6 +47,8 @@ describe("requiredScopes / scopeAlternatives (from each endpoint's reference pag
       '/wiki/rest/api/space/MKT/permission/1',
       [['read:space.permission:confluence', 'write:space.permission:confluence']],
     ],
+    // Content (local/confluence/content; docs/local-confluence.md lists which of these are guesses).
+    ...CONTENT_SCOPES,
   ];
 
   it.each(table)('%s %s', (method, path, sets) => {
@@ -59,6 +62,7 @@ describe("requiredScopes / scopeAlternatives (from each endpoint's reference pag
       const sample = r.pattern
         .replace('{groupId}', 'g-power')
         .replace('{spaceKey}', 'MKT')
+        .replace(/\{(commentId|label|attachmentId|filename)\}/g, '1001')
         .replace('/permission/{id}', '/permission/1')
         .replace('{id}', '1001');
       expect(covered.has(`${r.method} ${sample}`)).toBe(true);

@@ -1,0 +1,467 @@
+// The content store: every page, blog post, attachment and comment of the
+// site, indexed by id, by space and by parent so that a listing of a
+// 10,000-page space touches only what it answers. Writes go through the
+// methods here, which keep the indexes and the change log consistent.
+import type { DirectorySpace, SiteDirectory } from '../schema';
+import type {
+  AttachmentRecord,
+  BlogpostRecord,
+  CommentRecord,
+  ContainerRecord,
+  ContentChange,
+  PageRecord,
+  Restrictions,
+} from './records';
+import type { ContentStatus, FixtureBlogpost, FixturePage } from './schema';
+
+const byNumericId = (a: string, b: string): number => {
+  const x = BigInt(a.replace(/^att/, ''));
+  const y = BigInt(b.replace(/^att/, ''));
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+/** Titles clash without regard to case (a guess: Confluence's title check ignores case). */
+export const foldTitle = (title: string): string => title.trim().toLowerCase();
+
+const rootKey = (spaceId: string): string => `root:${spaceId}`;
+
+export interface NewPage {
+  spaceId: string;
+  parentId: string | null;
+  title: string;
+  body: string;
+  authorId: string;
+  createdAt: string;
+  labels?: string[];
+  restrictions?: Restrictions;
+}
+
+export interface NewAttachment {
+  title: string;
+  mediaType: string;
+  fileSize: number;
+  authorId: string;
+  createdAt: string;
+  comment?: string;
+}
+
+export class ContentStore {
+  private readonly containers = new Map<string, ContainerRecord>();
+  private readonly pagesBySpace = new Map<string, string[]>();
+  private readonly blogpostsBySpace = new Map<string, string[]>();
+  /** Ordered child ids per parent page id, or per `root:<spaceId>` for top-level pages. */
+  private readonly childIds = new Map<string, string[]>();
+  private readonly attachmentsById = new Map<string, AttachmentRecord>();
+  private readonly attachmentsOf = new Map<string, string[]>();
+  private readonly commentsById = new Map<string, CommentRecord>();
+  private readonly commentsOf = new Map<string, string[]>();
+  /** Non-trashed page ids per space and folded title. */
+  private readonly titles = new Map<string, Map<string, Set<string>>>();
+  /** Label ids are per name site-wide, as Confluence's labels are. */
+  private readonly labelIds = new Map<string, string>();
+  private nextId = 1;
+  private nextLabelId = 1;
+  /** Every write, in order. */
+  readonly changes: ContentChange[] = [];
+
+  constructor(directory: SiteDirectory) {
+    let largest = 0n;
+    const see = (id: string): void => {
+      const n = BigInt(id.replace(/^att/, ''));
+      if (n > largest) largest = n;
+    };
+    for (const space of directory.spaces) {
+      for (const p of space.pages) this.loadPage(space, p);
+      for (const b of space.blogposts) this.loadBlogpost(space, b);
+      for (const item of [...space.pages, ...space.blogposts]) {
+        see(item.id);
+        item.attachments.forEach((a) => see(a.id));
+        item.comments.forEach((c) => see(c.id));
+      }
+      this.orderFixtureChildren(space);
+      // DESIGN section 5: without homepageId the home page is the first page without a parent.
+      if (space.homepageId === undefined) {
+        const first = space.pages.find((p) => p.parentId === null);
+        if (first) space.homepageId = first.id;
+      }
+    }
+    for (const list of [...this.pagesBySpace.values(), ...this.blogpostsBySpace.values()]) list.sort(byNumericId);
+    this.nextId = Number(largest) + 1;
+  }
+
+  // ---- loading -----------------------------------------------------------
+
+  private loadCommon(space: DirectorySpace, item: FixturePage | FixtureBlogpost, type: 'page' | 'blogpost'): void {
+    for (const a of item.attachments) {
+      this.indexAttachment({
+        id: a.id,
+        containerId: item.id,
+        containerType: type,
+        spaceId: space.id,
+        title: a.title,
+        mediaType: a.mediaType,
+        fileSize: a.fileSize,
+        createdAt: a.createdAt,
+        status: a.status,
+        authorId: a.authorId ?? item.authorId,
+        comment: a.comment ?? '',
+      });
+    }
+    for (const c of item.comments) {
+      this.indexComment({ ...c, containerId: item.id, containerType: type, spaceId: space.id });
+    }
+  }
+
+  private loadPage(space: DirectorySpace, p: FixturePage): void {
+    const record: PageRecord = {
+      type: 'page',
+      id: p.id,
+      spaceId: space.id,
+      title: p.title,
+      status: p.status,
+      authorId: p.authorId,
+      createdAt: p.createdAt,
+      updatedAt: p.createdAt,
+      versionNumber: 1,
+      body: p.body ?? '',
+      labels: [...new Set(p.labels.map((l) => l.toLowerCase()))],
+      parentId: p.parentId,
+      ...(p.restrictions ? { restrictions: structuredClone(p.restrictions) } : {}),
+    };
+    this.indexContainer(record);
+    this.loadCommon(space, p, 'page');
+  }
+
+  private loadBlogpost(space: DirectorySpace, b: FixtureBlogpost): void {
+    const record: BlogpostRecord = {
+      type: 'blogpost',
+      id: b.id,
+      spaceId: space.id,
+      title: b.title,
+      status: b.status,
+      authorId: b.authorId,
+      createdAt: b.createdAt,
+      updatedAt: b.createdAt,
+      versionNumber: 1,
+      body: b.body ?? '',
+      labels: [...new Set(b.labels.map((l) => l.toLowerCase()))],
+    };
+    this.indexContainer(record);
+    this.loadCommon(space, b, 'blogpost');
+  }
+
+  /** Siblings with a `position` come first, by position; the rest keep fixture order. */
+  private orderFixtureChildren(space: DirectorySpace): void {
+    const position = new Map(space.pages.map((p, i) => [p.id, [p.position ?? Number.MAX_SAFE_INTEGER, i] as const]));
+    const keys = new Set(space.pages.map((p) => p.parentId ?? rootKey(space.id)));
+    for (const key of keys) {
+      this.childIds.get(key)?.sort((a, b) => {
+        const [pa, ia] = position.get(a) ?? [0, 0];
+        const [pb, ib] = position.get(b) ?? [0, 0];
+        return pa - pb || ia - ib;
+      });
+    }
+  }
+
+  private indexContainer(record: ContainerRecord): void {
+    this.containers.set(record.id, record);
+    const bySpace = record.type === 'page' ? this.pagesBySpace : this.blogpostsBySpace;
+    push(bySpace, record.spaceId, record.id);
+    if (record.type === 'page') {
+      push(this.childIds, record.parentId ?? rootKey(record.spaceId), record.id);
+      if (record.status !== 'trashed') this.addTitle(record);
+    }
+  }
+
+  private indexAttachment(a: AttachmentRecord): void {
+    this.attachmentsById.set(a.id, a);
+    push(this.attachmentsOf, a.containerId, a.id);
+  }
+
+  private indexComment(c: CommentRecord): void {
+    this.commentsById.set(c.id, c);
+    push(this.commentsOf, c.containerId, c.id);
+  }
+
+  private titleSet(spaceId: string, title: string): Set<string> {
+    let bySpace = this.titles.get(spaceId);
+    if (!bySpace) this.titles.set(spaceId, (bySpace = new Map()));
+    const folded = foldTitle(title);
+    let ids = bySpace.get(folded);
+    if (!ids) bySpace.set(folded, (ids = new Set()));
+    return ids;
+  }
+
+  private addTitle(p: PageRecord): void {
+    this.titleSet(p.spaceId, p.title).add(p.id);
+  }
+
+  private dropTitle(p: PageRecord): void {
+    this.titleSet(p.spaceId, p.title).delete(p.id);
+  }
+
+  newId(): string {
+    const id = String(this.nextId);
+    this.nextId += 1;
+    return id;
+  }
+
+  // ---- reads -------------------------------------------------------------
+
+  container(id: string): ContainerRecord | undefined {
+    return this.containers.get(id);
+  }
+
+  page(id: string): PageRecord | undefined {
+    const c = this.containers.get(id);
+    return c?.type === 'page' ? c : undefined;
+  }
+
+  blogpost(id: string): BlogpostRecord | undefined {
+    const c = this.containers.get(id);
+    return c?.type === 'blogpost' ? c : undefined;
+  }
+
+  /** The space's pages, by id ascending. */
+  pagesOf(spaceId: string): PageRecord[] {
+    return (this.pagesBySpace.get(spaceId) ?? []).map((id) => this.containers.get(id) as PageRecord);
+  }
+
+  blogpostsOf(spaceId: string): BlogpostRecord[] {
+    return (this.blogpostsBySpace.get(spaceId) ?? []).map((id) => this.containers.get(id) as BlogpostRecord);
+  }
+
+  /** Every page of the site, by id ascending. */
+  allPages(): PageRecord[] {
+    const out: PageRecord[] = [];
+    for (const ids of this.pagesBySpace.values()) for (const id of ids) out.push(this.containers.get(id) as PageRecord);
+    return out.sort((a, b) => byNumericId(a.id, b.id));
+  }
+
+  /** Child pages in sibling order (every status). */
+  children(pageId: string): PageRecord[] {
+    return (this.childIds.get(pageId) ?? []).map((id) => this.containers.get(id) as PageRecord);
+  }
+
+  /** Top-level pages of the space, in sibling order. */
+  roots(spaceId: string): PageRecord[] {
+    return this.children(rootKey(spaceId));
+  }
+
+  /** 0-based place among its siblings (v2 `position` / `childPosition`). */
+  position(page: PageRecord): number {
+    return (this.childIds.get(page.parentId ?? rootKey(page.spaceId)) ?? []).indexOf(page.id);
+  }
+
+  /** Descendants in breadth-first order (the highest first), each with its depth below `pageId` (children = 1). */
+  descendants(pageId: string, maxDepth = Number.MAX_SAFE_INTEGER): { page: PageRecord; depth: number }[] {
+    const out: { page: PageRecord; depth: number }[] = [];
+    let level = [pageId];
+    for (let depth = 1; depth <= maxDepth && level.length > 0; depth += 1) {
+      const next: string[] = [];
+      for (const parent of level) {
+        for (const child of this.children(parent)) {
+          out.push({ page: child, depth });
+          next.push(child.id);
+        }
+      }
+      level = next;
+    }
+    return out;
+  }
+
+  /** The page's ancestors, nearest first. */
+  ancestors(page: PageRecord): PageRecord[] {
+    const out: PageRecord[] = [];
+    let up = page.parentId === null ? undefined : this.page(page.parentId);
+    while (up) {
+      out.push(up);
+      up = up.parentId === null ? undefined : this.page(up.parentId);
+    }
+    return out;
+  }
+
+  /** A non-trashed page of the space with this title (any case), if any. */
+  pageTitled(spaceId: string, title: string): PageRecord | undefined {
+    const ids = this.titles.get(spaceId)?.get(foldTitle(title));
+    const first = ids?.values().next();
+    return first && !first.done ? this.page(first.value) : undefined;
+  }
+
+  attachment(id: string): AttachmentRecord | undefined {
+    return this.attachmentsById.get(id);
+  }
+
+  attachmentsOn(containerId: string): AttachmentRecord[] {
+    return (this.attachmentsOf.get(containerId) ?? []).map((id) => this.attachmentsById.get(id) as AttachmentRecord);
+  }
+
+  comment(id: string): CommentRecord | undefined {
+    return this.commentsById.get(id);
+  }
+
+  commentsOn(containerId: string, kind?: 'footer' | 'inline'): CommentRecord[] {
+    const all = (this.commentsOf.get(containerId) ?? []).map((id) => this.commentsById.get(id) as CommentRecord);
+    return kind === undefined ? all : all.filter((c) => c.kind === kind);
+  }
+
+  labelId(name: string): string {
+    let id = this.labelIds.get(name);
+    if (id === undefined) {
+      id = String(this.nextLabelId);
+      this.nextLabelId += 1;
+      this.labelIds.set(name, id);
+    }
+    return id;
+  }
+
+  // ---- writes ------------------------------------------------------------
+
+  createPage(input: NewPage): PageRecord {
+    const record: PageRecord = {
+      type: 'page',
+      id: this.newId(),
+      spaceId: input.spaceId,
+      title: input.title,
+      status: 'current',
+      authorId: input.authorId,
+      createdAt: input.createdAt,
+      updatedAt: input.createdAt,
+      versionNumber: 1,
+      body: input.body,
+      labels: [...(input.labels ?? [])],
+      parentId: input.parentId,
+      ...(input.restrictions ? { restrictions: structuredClone(input.restrictions) } : {}),
+    };
+    this.indexContainer(record);
+    this.changes.push({ kind: 'create', type: 'page', id: record.id, spaceId: record.spaceId });
+    return record;
+  }
+
+  createBlogpost(input: Omit<NewPage, 'parentId' | 'restrictions'>): BlogpostRecord {
+    const record: BlogpostRecord = {
+      type: 'blogpost',
+      id: this.newId(),
+      spaceId: input.spaceId,
+      title: input.title,
+      status: 'current',
+      authorId: input.authorId,
+      createdAt: input.createdAt,
+      updatedAt: input.createdAt,
+      versionNumber: 1,
+      body: input.body,
+      labels: [...(input.labels ?? [])],
+    };
+    this.indexContainer(record);
+    this.changes.push({ kind: 'create', type: 'blogpost', id: record.id, spaceId: record.spaceId });
+    return record;
+  }
+
+  setStatus(record: ContainerRecord, status: ContentStatus, at: string): void {
+    if (record.status === status) return;
+    const from = record.status;
+    if (record.type === 'page') {
+      if (status === 'trashed') this.dropTitle(record);
+      else if (from === 'trashed') this.addTitle(record);
+    }
+    record.status = status;
+    record.updatedAt = at;
+    this.changes.push({ kind: 'status', type: record.type, id: record.id, from, to: status });
+  }
+
+  /** Moves a page under another parent (or to the top level), at the end of its new siblings. */
+  move(page: PageRecord, parentId: string | null): void {
+    if (page.parentId === parentId) return;
+    const from = page.parentId;
+    remove(this.childIds, from ?? rootKey(page.spaceId), page.id);
+    page.parentId = parentId;
+    push(this.childIds, parentId ?? rootKey(page.spaceId), page.id);
+    this.changes.push({ kind: 'move', id: page.id, from, to: parentId });
+  }
+
+  /** Gone for good, with its attachments and comments. Children must have been moved or purged first. */
+  purge(record: ContainerRecord): void {
+    for (const a of this.attachmentsOn(record.id)) this.attachmentsById.delete(a.id);
+    this.attachmentsOf.delete(record.id);
+    for (const c of this.commentsOn(record.id)) this.commentsById.delete(c.id);
+    this.commentsOf.delete(record.id);
+    this.containers.delete(record.id);
+    remove(record.type === 'page' ? this.pagesBySpace : this.blogpostsBySpace, record.spaceId, record.id);
+    if (record.type === 'page') {
+      remove(this.childIds, record.parentId ?? rootKey(record.spaceId), record.id);
+      this.dropTitle(record);
+    }
+    this.changes.push({ kind: 'purge', type: record.type, id: record.id });
+  }
+
+  addLabel(record: ContainerRecord, name: string): boolean {
+    if (record.labels.includes(name)) return false;
+    record.labels.push(name);
+    this.changes.push({ kind: 'label-add', id: record.id, label: name });
+    return true;
+  }
+
+  removeLabel(record: ContainerRecord, name: string): boolean {
+    const i = record.labels.indexOf(name);
+    if (i < 0) return false;
+    record.labels.splice(i, 1);
+    this.changes.push({ kind: 'label-remove', id: record.id, label: name });
+    return true;
+  }
+
+  deleteComment(comment: CommentRecord): void {
+    this.commentsById.delete(comment.id);
+    remove(this.commentsOf, comment.containerId, comment.id);
+    this.changes.push({ kind: 'comment-delete', id: comment.id, containerId: comment.containerId });
+  }
+
+  setAttachmentStatus(a: AttachmentRecord, status: ContentStatus): void {
+    if (a.status === status) return;
+    this.changes.push({ kind: 'status', type: 'attachment', id: a.id, from: a.status, to: status });
+    a.status = status;
+  }
+
+  purgeAttachment(a: AttachmentRecord): void {
+    this.attachmentsById.delete(a.id);
+    remove(this.attachmentsOf, a.containerId, a.id);
+    this.changes.push({ kind: 'purge', type: 'attachment', id: a.id });
+  }
+
+  createAttachment(container: ContainerRecord, input: NewAttachment): AttachmentRecord {
+    const a: AttachmentRecord = {
+      id: `att${this.newId()}`,
+      containerId: container.id,
+      containerType: container.type,
+      spaceId: container.spaceId,
+      title: input.title,
+      mediaType: input.mediaType,
+      fileSize: input.fileSize,
+      createdAt: input.createdAt,
+      status: 'current',
+      authorId: input.authorId,
+      comment: input.comment ?? '',
+    };
+    this.indexAttachment(a);
+    this.changes.push({ kind: 'attachment-create', id: a.id, containerId: container.id });
+    return a;
+  }
+
+  setRestrictions(page: PageRecord, restrictions: Restrictions | undefined): void {
+    if (restrictions === undefined) delete page.restrictions;
+    else page.restrictions = structuredClone(restrictions);
+    this.changes.push({ kind: 'restrictions', id: page.id });
+  }
+}
+
+function push(map: Map<string, string[]>, key: string, id: string): void {
+  const list = map.get(key);
+  if (list) list.push(id);
+  else map.set(key, [id]);
+}
+
+function remove(map: Map<string, string[]>, key: string, id: string): void {
+  const list = map.get(key);
+  if (!list) return;
+  const i = list.indexOf(id);
+  if (i >= 0) list.splice(i, 1);
+}
