@@ -4,8 +4,10 @@ import { AddressInfo } from 'node:net';
 import { join, normalize, resolve, sep } from 'node:path';
 import { ConfluenceEmulator, ConnectionDropped, loadDirectory } from '../confluence';
 import { KvsEmulator, type KvsEntityDefinition } from '../kvs';
+import { DEFAULT_CONSUMER_TIMEOUT_SECONDS, DeliveryRecord, EventsEmulator } from '../events';
 import {
   AppIdentity,
+  currentInvocation,
   installForgePlatform,
   Invocation,
   InvocationTimeoutError,
@@ -17,6 +19,7 @@ import { BRIDGE_SCRIPT } from './bridge-script';
 import { framePage, HostPageData, indexPage } from './host-pages';
 import { BodyTooLargeError, contentTypeOf, readBody, send, sendJson } from './http-util';
 import { AppManifest, PageModule, readManifest } from './manifest';
+import { ConsumerFault, ConsumerInvoker } from './consumer-invoker';
 import { invokeResolver, InvokeRequest, LocalHostError, pageContext, SiteLookup } from './resolver-invoker';
 import { themeCss } from './theme-css';
 import { invokeWebTrigger } from './web-trigger-invoker';
@@ -34,6 +37,21 @@ export interface LocalHostOptions {
   inMemory?: boolean;
   /** Override Forge's invocation time limits (tests of the limit itself). */
   timeLimitsMs?: Partial<Record<Invocation['kind'], number>>;
+  /**
+   * Multiplies async event delays (`delayInSeconds`, retry back-off): 1 is
+   * Forge's timing, 0 delivers at once (tests never wait on the clock).
+   */
+  eventDelayScale?: number;
+}
+
+/** The async events platform, for tests and the host pages. */
+export interface LocalEvents {
+  emulator: EventsEmulator;
+  /** Resolves when no event is queued or being consumed (a run has ended or is waiting on nothing). */
+  idle(): Promise<void>;
+  /** The next consumer invocation crashes (or times out) right after its n-th matching platform call. */
+  planConsumerFault(fault: ConsumerFault): void;
+  deliveries(): DeliveryRecord[];
 }
 
 /** One finished invocation, as /__local/stats reports it. */
@@ -55,6 +73,7 @@ export interface LocalHost {
   kvs: KvsEmulator;
   confluence: ConfluenceEmulator;
   webTriggers: WebTriggerRegistry;
+  events: LocalEvents;
   /** Runs a resolver as POST /__local/invoke does. */
   invoke(request: InvokeRequest): Promise<{ value: unknown; record: InvocationRecord }>;
   recentInvocations(): InvocationRecord[];
@@ -66,7 +85,14 @@ const MAX_REQUEST_BYTES = 5 * 1024 * 1024;
 const KEPT_INVOCATIONS = 500;
 
 function platformCallsHeader(stats: PlatformCallStats): string {
-  return JSON.stringify({ total: stats.total, ...stats.byKind, sequentialDepth: stats.sequentialDepth });
+  // Async event pushes are listed only when there were some, so older readers of the header see what they knew.
+  const { events, ...byKind } = stats.byKind;
+  return JSON.stringify({
+    total: stats.total,
+    ...byKind,
+    ...(events ? { events } : {}),
+    sequentialDepth: stats.sequentialDepth,
+  });
 }
 
 /** Content-Security-Policy like the one Forge serves Custom UI with. */
@@ -122,7 +148,34 @@ export async function createLocalHost(options: LocalHostOptions = {}): Promise<L
     () => baseUrl,
     dataDir ? join(dataDir, 'web-triggers.json') : undefined,
   );
-  installForgePlatform({ app, kvs, confluence, graphql: webTriggers });
+  const timeoutSecondsOf = (functionKey: string) =>
+    manifest.functionTimeouts[functionKey] ?? DEFAULT_CONSUMER_TIMEOUT_SECONDS;
+  const consumers = new ConsumerInvoker(
+    app,
+    manifest.consumers,
+    () => handlers,
+    timeoutSecondsOf,
+    options.timeLimitsMs?.consumer,
+  );
+  const events = new EventsEmulator({
+    timeoutSecondsOf: (queue) => {
+      const consumer = manifest.consumers.find((c) => c.queue === queue);
+      return consumer ? timeoutSecondsOf(consumer.functionKey) : undefined;
+    },
+    chainOfCaller: () => currentInvocation()?.eventChain ?? 0,
+    delayScale: options.eventDelayScale,
+    dispatch: async (event, chain) => {
+      const { outcome, invocation } = await consumers.run(event, chain);
+      if (invocation) {
+        remember(
+          invocation,
+          outcome.kind === 'ok' || outcome.kind === 'retry' ? 'ok' : outcome.kind === 'ended' ? 'timeout' : 'error',
+        );
+      }
+      return outcome;
+    },
+  });
+  installForgePlatform({ app, kvs, confluence, graphql: webTriggers, events });
   handlers = loadHandlers(projectRoot, manifest);
 
   const site: SiteLookup = {
@@ -384,9 +437,16 @@ export async function createLocalHost(options: LocalHostOptions = {}): Promise<L
     kvs,
     confluence,
     webTriggers,
+    events: {
+      emulator: events,
+      idle: () => events.idle(),
+      planConsumerFault: (fault) => consumers.planFault(fault),
+      deliveries: () => events.deliveries(),
+    },
     invoke,
     recentInvocations: () => [...records],
     async close() {
+      events.close();
       await new Promise<void>((done) => {
         server.closeAllConnections();
         server.close(() => done());

@@ -17,10 +17,20 @@ export interface WebTriggerModule {
   functionKey: string;
 }
 
+/** A `consumer` module: the function Forge invokes for each event pushed to `queue`. */
+export interface ConsumerModule {
+  key: string;
+  queue: string;
+  functionKey: string;
+}
+
 export interface AppManifest {
   appId: string;
   pages: PageModule[];
   webTriggers: WebTriggerModule[];
+  consumers: ConsumerModule[];
+  /** function key -> its `timeoutSeconds`, where the manifest sets one */
+  functionTimeouts: Record<string, number>;
   /** function key -> handler reference such as `index.adminResolver` */
   functions: Record<string, string>;
   /** resource key -> folder holding index.html, relative to the project root */
@@ -53,7 +63,11 @@ export function readManifest(projectRoot: string): AppManifest {
     }
   }
   const functions: Record<string, string> = {};
-  for (const f of asArray(modules.function)) functions[String(f.key)] = String(f.handler);
+  const functionTimeouts: Record<string, number> = {};
+  for (const f of asArray(modules.function)) {
+    functions[String(f.key)] = String(f.handler);
+    if (typeof f.timeoutSeconds === 'number') functionTimeouts[String(f.key)] = f.timeoutSeconds;
+  }
   const resources: Record<string, string> = {};
   for (const r of asArray(raw.resources)) resources[String(r.key)] = String(r.path);
   const permissions = (raw.permissions ?? {}) as Raw;
@@ -62,6 +76,13 @@ export function readManifest(projectRoot: string): AppManifest {
     appId: String(app.id ?? 'ari:cloud:ecosystem::app/local'),
     pages,
     webTriggers: asArray(modules.webtrigger).map((w) => ({ key: String(w.key), functionKey: String(w.function) })),
+    // The 2.x form names a function; the 1.x resolver form (`resolver: {function, method}`) is the old API.
+    consumers: asArray(modules.consumer).map((c) => ({
+      key: String(c.key),
+      queue: String(c.queue),
+      functionKey: String(c.function ?? (c.resolver as Raw | undefined)?.function),
+    })),
+    functionTimeouts,
     functions,
     resources,
     scopes: (permissions.scopes as string[] | undefined) ?? [],

@@ -7,7 +7,7 @@
  * A logical clock (not wall time) orders starts and ends, so the figure is
  * exact however fast the emulated platform answers.
  */
-export type PlatformCallKind = 'kvs' | 'product' | 'graphql';
+export type PlatformCallKind = 'kvs' | 'product' | 'graphql' | 'events';
 
 export interface PlatformCall {
   kind: PlatformCallKind;
@@ -45,7 +45,7 @@ export class CallRecorder {
   }
 
   stats(): PlatformCallStats {
-    const byKind: Record<PlatformCallKind, number> = { kvs: 0, product: 0, graphql: 0 };
+    const byKind: Record<PlatformCallKind, number> = { kvs: 0, product: 0, graphql: 0, events: 0 };
     let sequentialDepth = 0;
     for (const call of this.finished) {
       byKind[call.kind] += 1;

@@ -35,12 +35,21 @@ export interface GraphqlService {
   handle(bodyText: string): Promise<EmulatedResponse>;
 }
 
+/** Async events: @forge/events posts to `/webhook/queue/{publish|stats|cancel}/…` on remote `stargate`. */
+export interface EventsService {
+  handle(path: string, bodyText: string): Promise<EmulatedResponse>;
+}
+
 export interface PlatformServices {
   app: AppIdentity;
   kvs: KvsService;
   confluence: ProductService;
   graphql: GraphqlService;
+  events?: EventsService;
 }
+
+const isEventsPath = (descriptor: ForgeFetchDescriptor, path: string): boolean =>
+  descriptor.type === 'fpp' && descriptor.remote === 'stargate' && path.startsWith('/webhook/queue/');
 
 export interface ForgeFetchDescriptor {
   type: string;
@@ -113,6 +122,9 @@ async function route(
   if (descriptor.type === 'kvs') {
     return { kind: 'kvs', response: await services.kvs.handle(path, bodyText ?? '{}') };
   }
+  if (isEventsPath(descriptor, path) && services.events) {
+    return { kind: 'events', response: await services.events.handle(path, bodyText ?? '{}') };
+  }
   if (descriptor.type === 'fpp' && descriptor.remote === 'stargate' && path === '/graphql') {
     return { kind: 'graphql', response: await services.graphql.handle(bodyText ?? '{}') };
   }
@@ -159,7 +171,16 @@ function labelFor(descriptor: ForgeFetchDescriptor, path: string, init: FetchIni
 }
 
 const kindOf = (descriptor: ForgeFetchDescriptor, path: string): PlatformCallKind =>
-  descriptor.type === 'kvs' ? 'kvs' : path === '/graphql' ? 'graphql' : 'product';
+  descriptor.type === 'kvs'
+    ? 'kvs'
+    : isEventsPath(descriptor, path)
+      ? 'events'
+      : path === '/graphql'
+        ? 'graphql'
+        : 'product';
+
+/** What a call from a dead process gets: nothing, ever (the process is gone on Forge). */
+const never = (): Promise<never> => new Promise<never>(() => undefined);
 
 /**
  * Installs the emulated platform on this process's global object. Must run
@@ -169,10 +190,13 @@ export function installForgePlatform(services: PlatformServices): void {
   const g = globalThis as unknown as Record<string, unknown>;
   g.__forge_fetch__ = async (descriptor: ForgeFetchDescriptor, path: string, init: FetchInit = {}) => {
     const invocation = currentInvocation();
+    if (invocation?.ended) return never();
     const call = async () => (await route(services, descriptor, path, init)).response;
-    const response = invocation
-      ? await invocation.calls.record(kindOf(descriptor, path), labelFor(descriptor, path, init), call)
-      : await call();
+    const kind = kindOf(descriptor, path);
+    const label = labelFor(descriptor, path, init);
+    const response = invocation ? await invocation.calls.record(kind, label, call) : await call();
+    invocation?.afterCall?.({ kind, label });
+    if (invocation?.ended) return never();
     return toResponse(response);
   };
   Object.defineProperty(globalThis, '__forge_runtime__', {

@@ -16,7 +16,7 @@ const metrics = {
 
 export function forgeRuntimeFor(app: AppIdentity): object {
   const invocation = currentInvocation();
-  const limit = invocation ? INVOCATION_TIME_LIMIT_MS[invocation.kind] : INVOCATION_TIME_LIMIT_MS.resolver;
+  const limit = invocation ? invocation.limitMs : INVOCATION_TIME_LIMIT_MS.resolver;
   return {
     proxy: { token: 'local-proxy-token', url: 'http://local-forge-proxy' },
     tracing: { traceId: randomBytes(8).toString('hex'), spanId: randomBytes(8).toString('hex') },

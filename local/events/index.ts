@@ -1,0 +1,3 @@
+export * from './emulator';
+export * from './limits';
+export type { PushedEvent, PushRequest } from './validate';
