@@ -42,11 +42,53 @@ export function deleteFailures(
   return planned
     .filter((n) => stillCurrent.has(n.id))
     .map((n) => {
-      const note = notes.find((x) => x.pageTitle === n.title);
+      const note = notes.find((x) => x.kind !== 'status' && (x.args.includes(n.id) || x.pageTitle === n.title));
       return {
         itemId: n.id,
         title: n.title,
         reason: note?.text ?? 'Confluence did not delete it: it is restricted, or you may not delete it.',
       };
     });
+}
+
+/** What the run does with one page of the tree. */
+export type PageDeletion =
+  /** Deleted by the long task started on `root` (itself, or the top of its clean subtree). */
+  | { kind: 'in-task'; root: string }
+  /** The person may not delete it: it stays. */
+  | { kind: 'refused'; reason: string }
+  /** It stays because a page below it stays (deleting it would delete that page too). */
+  | { kind: 'kept'; below: string };
+
+/**
+ * Splits the tree into the largest subtrees the person may delete whole
+ * (`DELETE …/pageTree` deletes every descendant, so it may only start where
+ * nothing below is refused). Usually that is the root alone: one long task.
+ */
+export function planDeletion(
+  nodes: readonly TreeNode[],
+  refused: ReadonlyMap<string, string>,
+): Map<string, PageDeletion> {
+  const children = new Map<string, TreeNode[]>();
+  for (const n of nodes) if (n.parentId !== null) children.set(n.parentId, [...(children.get(n.parentId) ?? []), n]);
+  // Post-order from the pre-order list: a node's first refused page at or below it.
+  const firstRefusedBelow = new Map<string, string | undefined>();
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const n = nodes[i]!;
+    let found = refused.has(n.id) ? n.title : undefined;
+    for (const c of children.get(n.id) ?? []) found ??= firstRefusedBelow.get(c.id);
+    firstRefusedBelow.set(n.id, found);
+  }
+  const out = new Map<string, PageDeletion>();
+  for (const n of nodes) {
+    const reason = refused.get(n.id);
+    if (reason !== undefined) out.set(n.id, { kind: 'refused', reason });
+    else if (firstRefusedBelow.get(n.id) !== undefined)
+      out.set(n.id, { kind: 'kept', below: firstRefusedBelow.get(n.id)! });
+    else {
+      const parent = n.parentId === null ? undefined : out.get(n.parentId);
+      out.set(n.id, { kind: 'in-task', root: parent?.kind === 'in-task' ? parent.root : n.id });
+    }
+  }
+  return out;
 }

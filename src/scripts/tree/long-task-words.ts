@@ -24,6 +24,8 @@ export interface TaskNote {
   text: string;
   /** The page title the message names, when it names one (first argument). */
   pageTitle?: string;
+  /** Every argument as text (page ids and titles a message names). */
+  args: string[];
 }
 
 const argText = (arg: unknown): string | undefined => {
@@ -61,7 +63,13 @@ export function describeMessage(message: LongTaskMessage): TaskNote {
   const pageTitle = kind === 'status' ? undefined : args[0];
   const words = WORDS[key];
   const text = message.translation?.trim() || (words ? words(args) : `Confluence said: ${key}.`);
-  return { kind, key, text, ...(pageTitle ? { pageTitle } : {}) };
+  return {
+    kind,
+    key,
+    text,
+    args: args.filter((a): a is string => a !== undefined),
+    ...(pageTitle ? { pageTitle } : {}),
+  };
 }
 
 /** Warnings and errors of a task (status messages dropped), each sentence once, in order. */

@@ -1,5 +1,5 @@
 import { copyPreviewItems, copyWarnings, planTitles, SAME_SPACE_PREFIX } from '../../../src/scripts/tree/copy-plan';
-import { deleteFailures, deletePreviewItems, deleteSummary } from '../../../src/scripts/tree/delete-plan';
+import { deleteFailures, deletePreviewItems, deleteSummary, planDeletion } from '../../../src/scripts/tree/delete-plan';
 import { describeMessage, doneFromPercentage, taskNotes } from '../../../src/scripts/tree/long-task-words';
 import { TreeNode } from '../../../src/scripts/tree/order';
 
@@ -68,6 +68,7 @@ describe('long task messages in plain words', () => {
       kind: 'warning',
       key: 'WARN_RENAME_PAGE',
       pageTitle: 'Leave',
+      args: ['Leave', 'Leave (1)'],
       text: '“Leave” was copied as “Leave (1)”: a page with that title already exists in the destination space.',
     });
     expect(describeMessage({ key: 'WARN_IGNORE_COPY_PERMISSION', args: [{ title: 'Pay' }] }).text).toBe(
@@ -93,5 +94,42 @@ describe('long task messages in plain words', () => {
     expect(doneFromPercentage(100, 7)).toBe(7);
     expect(doneFromPercentage(140, 7)).toBe(7);
     expect(doneFromPercentage(-3, 7)).toBe(0);
+  });
+});
+
+describe('Delete Page Tree: which subtrees one long task may delete', () => {
+  const tree: TreeNode[] = [
+    { id: 'r', title: 'Root', parentId: null, depth: 0 },
+    { id: 'a', title: 'A', parentId: 'r', depth: 1 },
+    { id: 'a1', title: 'A1', parentId: 'a', depth: 2 },
+    { id: 'a2', title: 'A2', parentId: 'a', depth: 2 },
+    { id: 'b', title: 'B', parentId: 'r', depth: 1 },
+    { id: 'b1', title: 'B1', parentId: 'b', depth: 2 },
+  ];
+
+  it('is one task on the root when nothing is refused', () => {
+    const plan = planDeletion(tree, new Map());
+    expect([...plan.values()].every((p) => p.kind === 'in-task' && p.root === 'r')).toBe(true);
+  });
+
+  it('keeps a refused page and its ancestors, and deletes the clean subtrees beside and below it', () => {
+    const plan = planDeletion(tree, new Map([['a1', 'restricted']]));
+    expect(Object.fromEntries(plan)).toEqual({
+      r: { kind: 'kept', below: 'A1' },
+      a: { kind: 'kept', below: 'A1' },
+      a1: { kind: 'refused', reason: 'restricted' },
+      a2: { kind: 'in-task', root: 'a2' },
+      b: { kind: 'in-task', root: 'b' },
+      b1: { kind: 'in-task', root: 'b' },
+    });
+  });
+
+  it('matches task messages to pages by id or title', () => {
+    const notes = taskNotes([
+      { key: 'WARN_IGNORE_DELETE_PAGE', translation: 'Page "A2" was not deleted', args: ['a2', 'A2'] },
+    ]);
+    expect(deleteFailures(tree, new Set(['a2']), notes)).toEqual([
+      { itemId: 'a2', title: 'A2', reason: 'Page "A2" was not deleted' },
+    ]);
   });
 });
