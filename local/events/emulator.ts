@@ -86,6 +86,10 @@ export class EventsEmulator {
   private readonly idleWaiters: (() => void)[] = [];
   private readonly log: DeliveryRecord[] = [];
   private closed = false;
+  /** Tests: while held, due events wait in `parked` instead of being delivered. */
+  private holding = false;
+  private readonly parked: string[] = [];
+  private readonly parkWaiters: (() => void)[] = [];
 
   constructor(private readonly options: EventsEmulatorOptions) {}
 
@@ -120,6 +124,33 @@ export class EventsEmulator {
 
   deliveries(): DeliveryRecord[] {
     return [...this.log];
+  }
+
+  /** Tests: from now on, due events are parked until released (a deterministic pause between two deliveries). */
+  hold(): void {
+    this.holding = true;
+  }
+
+  /** Resolves once at least one due event is parked. */
+  whenParked(): Promise<void> {
+    if (this.parked.length > 0) return Promise.resolve();
+    return new Promise((resolve) => this.parkWaiters.push(resolve));
+  }
+
+  /** Delivers the oldest parked event (waiting for one if none is) and resolves when that delivery has ended. */
+  async releaseOne(): Promise<DeliveryRecord | undefined> {
+    await this.whenParked();
+    const key = this.parked.shift();
+    if (!key) return undefined;
+    const before = this.log.length;
+    await this.deliverNow(key);
+    return this.log[before];
+  }
+
+  /** Stops holding and delivers everything parked. */
+  release(): void {
+    this.holding = false;
+    for (const key of this.parked.splice(0)) this.deliverWhenFree(key);
   }
 
   /** Drops everything queued; deliveries under way finish on their own. */
@@ -168,10 +199,22 @@ export class EventsEmulator {
   private deliverWhenFree(key: string): void {
     const queued = this.queued.get(key);
     if (!queued || this.closed) return;
+    if (this.holding) {
+      this.parked.push(key);
+      for (const wake of this.parkWaiters.splice(0)) wake();
+      return;
+    }
+    void this.deliverNow(key);
+  }
+
+  private deliverNow(key: string): Promise<void> {
+    const queued = this.queued.get(key);
+    if (!queued || this.closed) return Promise.resolve();
     const concurrency = queued.event.concurrency;
     if (concurrency && (this.runningByConcurrencyKey.get(concurrency.key) ?? 0) >= concurrency.limit) {
-      queued.timer = setTimeout(() => this.deliverWhenFree(key), 10);
-      return;
+      return new Promise((resolve) => {
+        queued.timer = setTimeout(() => resolve(this.deliverNow(key)), 10);
+      });
     }
     this.queued.delete(key);
     if (concurrency) {
@@ -185,6 +228,7 @@ export class EventsEmulator {
       this.wakeIdle();
     });
     this.running.add(delivery);
+    return delivery;
   }
 
   private async deliver(queued: QueuedEvent): Promise<void> {
@@ -230,8 +274,9 @@ export class EventsEmulator {
     this.wakeIdle();
   }
 
+  /** Parked events do not count: a held emulator is idle once nothing else is under way. */
   private isIdle(): boolean {
-    return this.queued.size === 0 && this.running.size === 0;
+    return this.queued.size === this.parked.length && this.running.size === 0;
   }
 
   private wakeIdle(): void {

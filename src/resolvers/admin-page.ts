@@ -22,6 +22,7 @@ import { AppError } from './envelope';
 import { adminFunction, resolverOf } from './gate';
 import { explainFor } from './explain';
 import { spacePermissionFunctions } from './space-permissions';
+import { adminScriptFunctions } from './scripts';
 
 /** Rows per getConfig page: a 10,000-row table is two calls. */
 export const CONFIG_PAGE_ROWS = 5000;
@@ -195,4 +196,5 @@ export const adminPageResolver = resolverOf({
   exportConfig,
   importConfig,
   ...spacePermissionFunctions,
+  ...adminScriptFunctions,
 });

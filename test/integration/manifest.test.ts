@@ -37,6 +37,18 @@ describe('manifest.yml', () => {
         'read:space:confluence', // spaces by key, a user's operations in a space, a space's permission assignments
         'read:content-details:confluence', // user search for the picker
         'search:confluence', // space search for the picker
+        // Built-in scripts (src/confluence/content.ts), each the narrowest granular scope of its endpoint:
+        'read:page:confluence', // a space's pages and blog posts (current, trashed), a page, a page's labels
+        'read:hierarchical-content:confluence', // a page's descendants (tree targets)
+        'read:comment:confluence', // a page's footer and inline comments
+        'read:attachment:confluence', // a page's attachments, an attachment's status
+        'read:label:confluence', // with write: v1 add/remove labels
+        'write:label:confluence', // v1 add/remove labels
+        'delete:comment:confluence', // v2 delete footer/inline comment
+        'delete:attachment:confluence', // v2 delete (and purge) attachment
+        'delete:page:confluence', // v2 purge a trashed page
+        'delete:blogpost:confluence', // v2 purge a trashed blog post
+        'read:content.permission:confluence', // v1 check the run's user's permission on content
       ].sort(),
     );
   });

@@ -54,3 +54,38 @@ export async function readAuditLog(cursor?: string): Promise<{ entries: AuditEnt
   const page = await query.getMany<AuditEntry>();
   return { entries: page.results.map((r) => r.value), nextCursor: page.nextCursor };
 }
+
+// ---- script runs (additive: their own key prefix, so rule entries keep their keys and order) ----
+
+/** One script run's start or end, as the audit log keeps it. */
+export interface RunAuditEntry {
+  kind: 'run-started' | 'run-ended';
+  at: string;
+  by: { accountId: string };
+  runId: string;
+  scriptKey: string;
+  space: { id: string; key: string };
+  input?: Record<string, unknown>;
+  /** For an end: the run's state, figures and final message. */
+  outcome?: { state: string; done: number; failed: number; total: number; message?: string };
+}
+
+export const RUN_AUDIT_PREFIX = 'runs:audit:';
+
+/** Newest first: an inverted time, then the run and the kind so a start and an end never share a key. */
+export function runAuditEntryKey(entry: RunAuditEntry): string {
+  const inverted = String(9_999_999_999_999 - Date.parse(entry.at)).padStart(13, '0');
+  return `${RUN_AUDIT_PREFIX}${inverted}:${entry.runId}:${entry.kind}`;
+}
+
+export async function appendRunAudit(entry: RunAuditEntry): Promise<void> {
+  await kvs.set(runAuditEntryKey(entry), entry);
+}
+
+/** A page of the script runs' audit entries, newest first. */
+export async function readRunAuditLog(cursor?: string): Promise<{ entries: RunAuditEntry[]; nextCursor?: string }> {
+  let query = kvs.query().where('key', WhereConditions.beginsWith(RUN_AUDIT_PREFIX)).limit(AUDIT_PAGE_SIZE);
+  if (cursor) query = query.cursor(cursor);
+  const page = await query.getMany<RunAuditEntry>();
+  return { entries: page.results.map((r) => r.value), nextCursor: page.nextCursor };
+}

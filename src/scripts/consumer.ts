@@ -1,0 +1,32 @@
+/**
+ * The queue consumer (manifest.yml: consumer `script-runs-consumer`). Forge
+ * invokes it with each AsyncEvent. An error the engine could not handle
+ * asks Forge for a retry (the same event, so the stored chunk is applied
+ * again, idempotently); after MAX_ATTEMPTS the run ends as failed.
+ */
+import { AsyncEvent, InvocationError, InvocationErrorCode } from '@forge/events';
+import { consumeRunEvent, failRun } from './engine';
+import { reasonOf } from './chunk';
+import { isRunEventBody } from './run-queue';
+
+const MAX_ATTEMPTS = 3;
+const RETRY_AFTER_SECONDS = 10;
+
+export async function scriptRunConsumer(event: AsyncEvent): Promise<InvocationError | undefined> {
+  if (!isRunEventBody(event.body)) return undefined;
+  try {
+    await consumeRunEvent(event.body);
+    return undefined;
+  } catch (error) {
+    const attempt = (event.retryContext?.retryCount ?? 0) + 1;
+    if (attempt >= MAX_ATTEMPTS) {
+      await failRun(event.body.runId, `The run failed ${attempt} times in a row: ${reasonOf(error)}`);
+      return undefined;
+    }
+    console.error('Script run chunk failed; asking Forge to retry', error);
+    return new InvocationError({
+      retryAfter: RETRY_AFTER_SECONDS,
+      retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST,
+    });
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * Every built-in script module, by catalog key. Adding a script is one
+ * module and one line here, plus its entry in src/rules/catalog.ts.
+ */
+import type { ScriptKey } from '../contract/scripts';
+import { bulkDeleteAttachments } from './bulk-delete-attachments';
+import { bulkDeleteComments } from './bulk-delete-comments';
+import { bulkLabels } from './bulk-labels';
+import { bulkPurgeTrash } from './bulk-purge-trash';
+import type { AnyScriptModule } from './types';
+
+const MODULES: Partial<Record<ScriptKey, AnyScriptModule>> = {
+  'bulk-labels': bulkLabels,
+  'bulk-delete-comments': bulkDeleteComments,
+  'bulk-delete-attachments': bulkDeleteAttachments,
+  'bulk-purge-trash': bulkPurgeTrash,
+};
+
+/** The module for a key, or undefined when no module implements it yet. */
+export function moduleFor(key: ScriptKey): AnyScriptModule | undefined {
+  return MODULES[key];
+}

@@ -1,0 +1,49 @@
+/**
+ * A script run as it is stored: what the pages show (src/contract/scripts.ts
+ * `ScriptRun`) and what the engine needs to continue it in a later
+ * invocation (its token, the script's cursor, the chunk under way).
+ */
+import type { RunFailure, RunState, ScriptKey, ScriptRun } from '../../contract/scripts';
+import type { JsonObject, WorkItem } from '../../scripts/types';
+
+export const RUN_SCHEMA_VERSION = 1;
+/** Failures kept with the run; `progress.failed` counts them all. */
+export const MAX_FAILURES_KEPT = 100;
+
+/** An item of the chunk under way, with what an earlier attempt saved. */
+export interface PendingItem extends WorkItem {
+  state?: JsonObject;
+  /** A long task is waited on: do not offer it again before this time (ms). */
+  notBefore?: number;
+}
+
+export interface StoredRun {
+  schemaVersion: typeof RUN_SCHEMA_VERSION;
+  runId: string;
+  scriptKey: ScriptKey;
+  space: { id: string; key: string };
+  startedBy: { accountId: string; displayName?: string };
+  startedAt: string;
+  startedAtMs: number;
+  finishedAt?: string;
+  input: Record<string, unknown>;
+  state: RunState;
+  progress: { done: number; total: number; failed: number };
+  failures: RunFailure[];
+  message?: string;
+  links?: ScriptRun['links'];
+  /** The event allowed to work on the run; a continuation's event is named in `nextToken` first. */
+  token: string;
+  nextToken?: string;
+  /** The script's position (its `discover` cursor); undefined before the first chunk. */
+  cursor?: JsonObject;
+  discoveryDone: boolean;
+  /** Items discovered so far. */
+  found: number;
+  /** The chunk under way: stored with the cursor that follows it, before any of it is applied. */
+  batch: PendingItem[];
+  /** Items waiting on a long task. */
+  waiting: PendingItem[];
+  /** Figures for the run's summary and the bench. */
+  stats: { chunks: number; invocations: number; rateLimitedWaits: number };
+}
