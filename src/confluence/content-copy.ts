@@ -8,11 +8,11 @@
  * read:label:confluence + write:label:confluence, read:attachment:confluence,
  * write:attachment:confluence.
  */
-import api, { route } from '@forge/api';
+import { route } from '@forge/api';
 import { z } from 'zod';
-import { getJson, mustGetJson, nextCursor, ProductApiError } from './client';
+import { nextCursor, ProductApiError } from './client';
 import { V2Links } from './schemas';
-import { sendJson } from './send';
+import { appGet, appRequest, mustAppGet, sendJson } from './send';
 
 const Id = z.union([z.string(), z.number()]).transform(String);
 export type ContentKind = 'page' | 'blogpost';
@@ -41,8 +41,8 @@ const asBody = (c: z.infer<typeof WithBody>): ContentBody => ({
 export async function contentWithBody(kind: ContentKind, id: string): Promise<ContentBody | undefined> {
   const found =
     kind === 'page'
-      ? await getJson('app', route`/wiki/api/v2/pages/${id}?body-format=storage`, WithBody, { allowNotFound: true })
-      : await getJson('app', route`/wiki/api/v2/blogposts/${id}?body-format=storage`, WithBody, {
+      ? await appGet(route`/wiki/api/v2/pages/${id}?body-format=storage`, WithBody, { allowNotFound: true })
+      : await appGet(route`/wiki/api/v2/blogposts/${id}?body-format=storage`, WithBody, {
           allowNotFound: true,
         });
   return found ? asBody(found) : undefined;
@@ -52,8 +52,7 @@ export async function contentWithBody(kind: ContentKind, id: string): Promise<Co
 export async function pagesWithBodies(ids: readonly string[]): Promise<Map<string, ContentBody>> {
   const out = new Map<string, ContentBody>();
   if (ids.length === 0) return out;
-  const list = await mustGetJson(
-    'app',
+  const list = await mustAppGet(
     route`/wiki/api/v2/pages?id=${ids.join(',')}&body-format=storage&limit=250`,
     z.object({ results: z.array(WithBody) }),
   );
@@ -65,13 +64,11 @@ export async function pagesWithBodies(ids: readonly string[]): Promise<Map<strin
 export async function findByTitle(kind: ContentKind, spaceId: string, title: string): Promise<string | undefined> {
   const list =
     kind === 'page'
-      ? await mustGetJson(
-          'app',
+      ? await mustAppGet(
           route`/wiki/api/v2/spaces/${spaceId}/pages?title=${title}&limit=1`,
           z.object({ results: z.array(z.object({ id: Id })) }),
         )
-      : await mustGetJson(
-          'app',
+      : await mustAppGet(
           route`/wiki/api/v2/spaces/${spaceId}/blogposts?title=${title}&limit=1`,
           z.object({ results: z.array(z.object({ id: Id })) }),
         );
@@ -97,17 +94,16 @@ export async function createContent(kind: ContentKind, content: NewContent): Pro
   };
   const answer =
     kind === 'blogpost'
-      ? await sendJson('app', 'POST', route`/wiki/api/v2/blogposts`, body, z.object({ id: Id }))
+      ? await sendJson('POST', route`/wiki/api/v2/blogposts`, body, z.object({ id: Id }))
       : content.parentId
-        ? await sendJson('app', 'POST', route`/wiki/api/v2/pages`, body, z.object({ id: Id }))
-        : await sendJson('app', 'POST', route`/wiki/api/v2/pages?root-level=true`, body, z.object({ id: Id }));
+        ? await sendJson('POST', route`/wiki/api/v2/pages`, body, z.object({ id: Id }))
+        : await sendJson('POST', route`/wiki/api/v2/pages?root-level=true`, body, z.object({ id: Id }));
   return answer.data.id;
 }
 
 /** Gives a page a new title and body (its version + 1). */
 export async function rewritePage(pageId: string, title: string, body: string, currentVersion: number): Promise<void> {
   await sendJson(
-    'app',
     'PUT',
     route`/wiki/api/v2/pages/${pageId}`,
     {
@@ -138,7 +134,7 @@ export async function labelsOf(kind: ContentKind, id: string): Promise<string[]>
         : cursor
           ? route`/wiki/api/v2/blogposts/${id}/labels?limit=250&cursor=${cursor}`
           : route`/wiki/api/v2/blogposts/${id}/labels?limit=250`;
-    const page = await mustGetJson('app', path, LabelList);
+    const page = await mustAppGet(path, LabelList);
     out.push(...page.results.filter((l) => (l.prefix ?? 'global') === 'global').map((l) => l.name));
     cursor = nextCursor(page._links);
   } while (cursor);
@@ -149,7 +145,6 @@ export async function labelsOf(kind: ContentKind, id: string): Promise<string[]>
 export async function addLabels(id: string, names: readonly string[]): Promise<void> {
   if (names.length === 0) return;
   await sendJson(
-    'app',
     'POST',
     route`/wiki/rest/api/content/${id}/label`,
     names.map((name) => ({ prefix: 'global', name })),
@@ -181,7 +176,7 @@ export async function attachmentsOf(kind: ContentKind, id: string): Promise<Atta
         : cursor
           ? route`/wiki/api/v2/blogposts/${id}/attachments?limit=250&cursor=${cursor}`
           : route`/wiki/api/v2/blogposts/${id}/attachments?limit=250`;
-    const page = await mustGetJson('app', path, AttachmentList);
+    const page = await mustAppGet(path, AttachmentList);
     for (const a of page.results) {
       if ((a.status ?? 'current') !== 'current') continue;
       out.push({ id: a.id, title: a.title, mediaType: a.mediaType ?? 'application/octet-stream' });
@@ -205,9 +200,7 @@ export async function copyAttachment(
   attachment: AttachmentRef,
   toId: string,
 ): Promise<'copied' | 'there'> {
-  const download = await api
-    .asApp()
-    .requestConfluence(route`/wiki/rest/api/content/${fromId}/child/attachment/${attachment.id}/download`);
+  const download = await appRequest(route`/wiki/rest/api/content/${fromId}/child/attachment/${attachment.id}/download`);
   if (!download.ok)
     throw new ProductApiError(download.status, `Downloading “${attachment.title}” failed: ${download.status}`);
   const bytes = Buffer.from(await download.arrayBuffer());
@@ -217,7 +210,7 @@ export async function copyAttachment(
       `Content-Type: ${attachment.mediaType}\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  const upload = await api.asApp().requestConfluence(route`/wiki/rest/api/content/${toId}/child/attachment`, {
+  const upload = await appRequest(route`/wiki/rest/api/content/${toId}/child/attachment`, {
     method: 'POST',
     headers: {
       Accept: 'application/json',
@@ -244,8 +237,8 @@ export async function spaceBlogposts(spaceId: string): Promise<{ id: string; tit
   let cursor: string | undefined;
   do {
     const page = cursor
-      ? await mustGetJson('app', route`/wiki/api/v2/spaces/${spaceId}/blogposts?limit=250&cursor=${cursor}`, BlogList)
-      : await mustGetJson('app', route`/wiki/api/v2/spaces/${spaceId}/blogposts?limit=250`, BlogList);
+      ? await mustAppGet(route`/wiki/api/v2/spaces/${spaceId}/blogposts?limit=250&cursor=${cursor}`, BlogList)
+      : await mustAppGet(route`/wiki/api/v2/spaces/${spaceId}/blogposts?limit=250`, BlogList);
     out.push(...page.results.filter((b) => b.status === 'current').map((b) => ({ id: b.id, title: b.title })));
     cursor = nextCursor(page._links);
   } while (cursor);

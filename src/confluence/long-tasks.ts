@@ -6,8 +6,7 @@
  */
 import { route } from '@forge/api';
 import { z } from 'zod';
-import { getJson } from './client';
-import { sendJson } from './send';
+import { appGet, sendJson } from './send';
 
 const TaskRef = z.object({ id: z.union([z.string(), z.number()]).transform(String) });
 
@@ -36,7 +35,7 @@ export const isTaskFinished = (t: LongTaskStatus): boolean => t.finished ?? t.pe
  * Scope: delete:content:confluence (granular: delete:page:confluence).
  */
 export async function startDeletePageTree(pageId: string): Promise<string> {
-  const answer = await sendJson('app', 'DELETE', route`/wiki/rest/api/content/${pageId}/pageTree`, undefined, TaskRef);
+  const answer = await sendJson('DELETE', route`/wiki/rest/api/content/${pageId}/pageTree`, undefined, TaskRef);
   return answer.data.id;
 }
 
@@ -57,17 +56,11 @@ export interface CopyHierarchyRequest {
  * CopyPageHierarchyRequest; answers a LongTask). Scope: write:content:confluence.
  */
 export async function startCopyPageHierarchy(pageId: string, request: CopyHierarchyRequest): Promise<string> {
-  const answer = await sendJson(
-    'app',
-    'POST',
-    route`/wiki/rest/api/content/${pageId}/pagehierarchy/copy`,
-    request,
-    TaskRef,
-  );
+  const answer = await sendJson('POST', route`/wiki/rest/api/content/${pageId}/pagehierarchy/copy`, request, TaskRef);
   return answer.data.id;
 }
 
 /** A task's status, or undefined when Confluence no longer knows it. Scope: read:content.metadata:confluence. */
 export async function longTaskStatus(taskId: string): Promise<LongTaskStatus | undefined> {
-  return getJson('app', route`/wiki/rest/api/longtask/${taskId}`, LongTaskStatus, { allowNotFound: true });
+  return appGet(route`/wiki/rest/api/longtask/${taskId}`, LongTaskStatus, { allowNotFound: true });
 }

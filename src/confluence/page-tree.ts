@@ -9,7 +9,8 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
 import type { TreePage } from '../scripts/tree/order';
-import { getJson, mustGetJson, nextCursor } from './client';
+import { nextCursor } from './client';
+import { appGet, mustAppGet } from './send';
 import { V2Links } from './schemas';
 
 const Id = z.union([z.string(), z.number()]).transform(String);
@@ -44,16 +45,15 @@ export const DESCENDANT_MAX_DEPTH = 5;
 
 /** A current page, or undefined when it is not there (trashed pages answer 404 without `status=trashed`). */
 export async function findPage(pageId: string): Promise<PageSummary | undefined> {
-  return getJson('app', route`/wiki/api/v2/pages/${pageId}`, PageV2, { allowNotFound: true });
+  return appGet(route`/wiki/api/v2/pages/${pageId}`, PageV2, { allowNotFound: true });
 }
 
 export async function findSpaceById(spaceId: string): Promise<SpaceSummary | undefined> {
-  return getJson('app', route`/wiki/api/v2/spaces/${spaceId}`, SpaceV2, { allowNotFound: true });
+  return appGet(route`/wiki/api/v2/spaces/${spaceId}`, SpaceV2, { allowNotFound: true });
 }
 
 export async function findSpaceByKeyWithHome(key: string): Promise<SpaceSummary | undefined> {
-  const page = await mustGetJson(
-    'app',
+  const page = await mustAppGet(
     route`/wiki/api/v2/spaces?keys=${key}&limit=1`,
     z.object({ results: z.array(SpaceV2) }),
   );
@@ -78,8 +78,8 @@ export async function spacePages(spaceId: string): Promise<TreePage[]> {
   let cursor: string | undefined;
   do {
     const page = cursor
-      ? await mustGetJson('app', route`/wiki/api/v2/spaces/${spaceId}/pages?limit=250&cursor=${cursor}`, PageListV2)
-      : await mustGetJson('app', route`/wiki/api/v2/spaces/${spaceId}/pages?limit=250`, PageListV2);
+      ? await mustAppGet(route`/wiki/api/v2/spaces/${spaceId}/pages?limit=250&cursor=${cursor}`, PageListV2)
+      : await mustAppGet(route`/wiki/api/v2/spaces/${spaceId}/pages?limit=250`, PageListV2);
     out.push(...page.results.filter((p) => p.status === 'current').map(toTreePage));
     cursor = nextCursor(page._links);
   } while (cursor);
@@ -97,13 +97,11 @@ export async function treePages(root: PageSummary): Promise<TreePage[]> {
   let cursor: string | undefined;
   do {
     const page = cursor
-      ? await mustGetJson(
-          'app',
+      ? await mustAppGet(
           route`/wiki/api/v2/pages/${root.id}/descendants?limit=250&depth=${String(DESCENDANT_MAX_DEPTH)}&cursor=${cursor}`,
           DescendantListV2,
         )
-      : await mustGetJson(
-          'app',
+      : await mustAppGet(
           route`/wiki/api/v2/pages/${root.id}/descendants?limit=250&depth=${String(DESCENDANT_MAX_DEPTH)}`,
           DescendantListV2,
         );
@@ -116,4 +114,14 @@ export async function treePages(root: PageSummary): Promise<TreePage[]> {
   } while (cursor);
   if (deepest < DESCENDANT_MAX_DEPTH) return out;
   return spacePages(root.spaceId);
+}
+
+/** Which of these pages (at most 250) are still current: one call (v2 `GET /pages?id=…&status=current`). */
+export async function currentPageIds(ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const list = await mustAppGet(
+    route`/wiki/api/v2/pages?id=${ids.join(',')}&status=current&limit=250`,
+    z.object({ results: z.array(z.object({ id: Id })) }),
+  );
+  return new Set(list.results.map((p) => p.id));
 }

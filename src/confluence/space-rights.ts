@@ -8,7 +8,7 @@
  */
 import { route } from '@forge/api';
 import { z } from 'zod';
-import { getJson } from './client';
+import { appGet } from './send';
 import { groupsOfUser } from './groups';
 import { spaceAssignments } from './space-permissions';
 
@@ -40,14 +40,9 @@ const UserWithOperations = z.object({
  * operations (a guess at how Cloud shows it: docs/local-confluence.md).
  */
 export async function userMayCreateSpaces(accountId: string): Promise<boolean> {
-  const user = await getJson(
-    'app',
-    route`/wiki/rest/api/user?accountId=${accountId}&expand=operations`,
-    UserWithOperations,
-    {
-      allowNotFound: true,
-    },
-  );
+  const user = await appGet(route`/wiki/rest/api/user?accountId=${accountId}&expand=operations`, UserWithOperations, {
+    allowNotFound: true,
+  });
   return (user?.operations ?? []).some(
     (o) =>
       (o.operation === 'create' && o.targetType === 'space') ||

@@ -98,6 +98,14 @@ const startScript = spaceFunction(StartScriptPayload, async ({ scriptKey, input,
       field: 'confirmed',
     });
   }
+  if (module.checkStart) {
+    try {
+      await module.checkStart(contextFor(scopeOf(caller)), valid);
+    } catch (error) {
+      if (error instanceof TargetError) throw new AppError('BAD_REQUEST', error.message, { field: error.field });
+      throw error;
+    }
+  }
   const run = await startRun({
     module,
     scope: scopeOf(caller),
