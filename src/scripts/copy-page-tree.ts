@@ -22,7 +22,7 @@ import { AppError } from '../resolvers/envelope';
 import { copyPreviewItems, copySummary, copyWarnings, planTitles } from './tree/copy-plan';
 import { TreeNode } from './tree/order';
 import { ListCursor, loadItemPage, mapLimit, needScratch, saveItemPages } from './tree/run-support';
-import { pollUntil, taskView } from './tree/task-watch';
+import { freshTaskView, pollUntil, taskView } from './tree/task-watch';
 import { depthWords, readableRoot, sourceTree } from './tree/tree-reads';
 import { TargetError } from './targets';
 import type { ItemOutcome, ScriptContext, ScriptModule, WorkItem } from './types';
@@ -202,7 +202,7 @@ export const copyPageTree: ScriptModule<typeof CopyPageTreeInput> = {
     const at = cursor as FollowCursor;
     const taskId = (await scratch.get<string>(TASK_KEY))!;
     const { items } = await pollUntil(async () => {
-      const view = taskId === UNKNOWN_TASK ? undefined : await taskView(taskId);
+      const view = taskId === UNKNOWN_TASK ? undefined : await taskView(ctx.runId, taskId);
       const finished = taskId === UNKNOWN_TASK || !view || view.finished;
       const upTo = finished ? at.total : view.doneOf(at.total);
       const pageEnd = Math.min((at.page + 1) * PAGE_SIZE, upTo);
@@ -230,7 +230,7 @@ export const copyPageTree: ScriptModule<typeof CopyPageTreeInput> = {
   async finish(ctx, _input, progress) {
     const scratch = needScratch(ctx.scratch);
     const [plan, taskId] = await Promise.all([scratch.get<CopyPlan>(PLAN_KEY), scratch.get<string>(TASK_KEY)]);
-    const view = taskId && taskId !== UNKNOWN_TASK ? await taskView(taskId) : undefined;
+    const view = taskId && taskId !== UNKNOWN_TASK ? await freshTaskView(taskId) : undefined;
     const warnings = (view?.notes ?? []).filter((n) => n.kind === 'warning').map((n) => n.text);
     const copiedRoot = view?.details.destinationId;
     const where = plan ? ` under “${plan.destinationTitle}” in ${plan.spaceName}` : '';

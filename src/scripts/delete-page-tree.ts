@@ -50,13 +50,13 @@ const reasonFor = (plan: PageDeletion, item: WorkItem, notes: readonly TaskNote[
 };
 
 /** The next items whose fate is known, from the current list page. */
-async function settledItems(scratch: RunScratch, cursor: VerifyCursor) {
+async function settledItems(runId: string | undefined, scratch: RunScratch, cursor: VerifyCursor) {
   const handed = new Set(cursor.handed);
   const open = (await loadItemPage(scratch, LIST, cursor.page)).filter((i) => !handed.has(i.id));
   const taskIds = (await scratch.get<Record<string, string>>(TASKS_KEY)) ?? {};
   return pollUntil(async () => {
     const views = new Map(
-      await Promise.all(Object.entries(taskIds).map(async ([root, id]) => [root, await taskView(id)] as const)),
+      await Promise.all(Object.entries(taskIds).map(async ([root, id]) => [root, await taskView(runId, id)] as const)),
     );
     const inTask = open.filter((i) => (i.data as unknown as PageDeletion).kind === 'in-task');
     const current = await currentPageIds(inTask.map((i) => i.id));
@@ -132,7 +132,7 @@ export const deletePageTree: ScriptModule<typeof DeletePageTreeInput> = {
       return { items: [], next, total: nodes.length };
     }
     const at = cursor as VerifyCursor;
-    const { items, settled } = await settledItems(scratch, at);
+    const { items, settled } = await settledItems(ctx.runId, scratch, at);
     const handed = [...at.handed, ...items.map((i) => i.id)];
     const pageDone = settled;
     const next: VerifyCursor | undefined = !pageDone

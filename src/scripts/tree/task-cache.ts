@@ -23,14 +23,20 @@ const KEPT = 200;
 export class TaskCache {
   private readonly seen = new Map<string, { at: number; view: Promise<TaskView | undefined> }>();
 
-  status(taskId: string, read: (id: string) => Promise<LongTaskStatus | undefined>): Promise<TaskView | undefined> {
+  /** `scope` (the run) keeps two sites' equal task ids apart (local hosts in one process, tests). */
+  status(
+    scope: string,
+    taskId: string,
+    read: (id: string) => Promise<LongTaskStatus | undefined>,
+  ): Promise<TaskView | undefined> {
     const now = Date.now();
-    const cached = this.seen.get(taskId);
+    const key = `${scope} ${taskId}`;
+    const cached = this.seen.get(key);
     if (cached && now - cached.at < FRESH_MS) return cached.view;
     const view = read(taskId).then((s) => (s ? viewOf(s) : undefined));
     // A failed read is not cached: the next item asks again.
-    view.catch(() => this.seen.delete(taskId));
-    this.seen.set(taskId, { at: now, view });
+    view.catch(() => this.seen.delete(key));
+    this.seen.set(key, { at: now, view });
     if (this.seen.size > KEPT) this.seen.delete(this.seen.keys().next().value!);
     return view;
   }

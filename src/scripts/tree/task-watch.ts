@@ -16,7 +16,12 @@ export const POLL_MS = 1_000;
 const tasks = new TaskCache();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export const taskView = (taskId: string): Promise<TaskView | undefined> => tasks.status(taskId, longTaskStatus);
+export const taskView = (runId: string | undefined, taskId: string): Promise<TaskView | undefined> =>
+  tasks.status(runId ?? '', taskId, longTaskStatus);
+
+/** A task's status now, never from the cache (a run's final summary). */
+export const freshTaskView = async (taskId: string): Promise<TaskView | undefined> =>
+  tasks.status(`fresh ${Date.now()} ${Math.random()}`, taskId, longTaskStatus);
 
 /**
  * Polls until `ready` answers something to hand out or the wait is over;
