@@ -20,6 +20,7 @@ import { spaceRoutes } from './routes/spaces';
 import { userRoutes } from './routes/users';
 import type { SiteDirectory } from './schema';
 import { Site, type Caller } from './site';
+import type { Clock } from './content/model';
 
 export type { Caller } from './site';
 export type { ConfluenceRequest, ConfluenceResponse } from './http';
@@ -66,16 +67,29 @@ function splitPath(path: string): { pathname: string; query: URLSearchParams } {
 }
 
 export class ConfluenceEmulator {
-  /** The mutable model behind the endpoints (later issues grant/revoke through it). */
+  /** The mutable model behind the endpoints; the write routes and tests change the site through it. */
   readonly site: Site;
   readonly baseUrl: string;
   /** Off until a test adds a rule: `confluence.faults.add({fault: {kind: 'status', status: 429, retryAfter: '1'}, method: 'POST', times: 3})`. */
   readonly faults = new FaultInjector();
   private readonly router = new Router(ROUTES);
 
-  constructor(directory: SiteDirectory, options: { baseUrl?: string } = {}) {
+  constructor(
+    directory: SiteDirectory,
+    options: {
+      baseUrl?: string;
+      /** The clock long tasks and content timestamps read (default: the system clock). */
+      clock?: Clock;
+      /** How many pages a long task handles per second of that clock (default 20; Infinity: at once). */
+      longTaskStepsPerSecond?: number;
+    } = {},
+  ) {
     this.site = new Site(directory);
     this.baseUrl = (options.baseUrl ?? DEFAULT_BASE_URL).replace(/\/+$/, '');
+    if (options.clock) this.site.content.clock = options.clock;
+    if (options.longTaskStepsPerSecond !== undefined) {
+      this.site.content.tasks.stepsPerSecond = options.longTaskStepsPerSecond;
+    }
   }
 
   /** The live site directory (read it; change it through `site`). */

@@ -1,4 +1,4 @@
-// The site fixture (DESIGN section 5): users, groups, spaces and their
+// The site fixture (README "Site fixture", docs/local-confluence.md): users, groups, spaces and their
 // permission assignments. Validated with zod; every error names the field.
 import { z } from 'zod';
 import { blogpostSchema, checkContent, pageSchema } from './content/schema';
@@ -72,7 +72,7 @@ const permissionSchema = z.strictObject({
   }),
 });
 
-const spaceSchema = z.strictObject({
+export const spaceSchema = z.strictObject({
   /** v2 space ids are integers; the path parameter is typed integer. */
   id: z.string().regex(/^[1-9][0-9]{0,15}$/, 'must be a positive integer in a string, like "1001"'),
   key: z.string().regex(/^[A-Za-z0-9]{1,255}$/, 'must be letters and digits only, like "MKT"'),

@@ -1,5 +1,5 @@
 // The emulated site's in-memory model: lookups and permission questions.
-// Route handlers read it; later issues (grant/revoke, fault injection) mutate
+// Route handlers read it; the write routes and tests mutate
 // it through the methods here, so the rules live in one place.
 import type {
   DirectoryGroup,
@@ -177,7 +177,7 @@ export class Site {
     return this.operationsOf(caller.accountId, spaceId);
   }
 
-  // ---- mutations (used by later issues: grant/revoke endpoints, tests) ----
+  // ---- mutations (the grant/revoke endpoints and tests) ----
 
   /** Add an assignment; answers the existing one when it is already there. */
   grant(spaceId: string, subject: DirectoryPermission['subject'], operation: Operation): PermissionAssignment {

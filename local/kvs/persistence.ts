@@ -37,6 +37,7 @@ export function readSnapshot(path: string): StoreSnapshot | undefined {
   } catch (error) {
     throw new Error(
       `KVS data file ${path} is not valid JSON (${(error as Error).message}); move it away to start empty`,
+      { cause: error },
     );
   }
   const content = parsed as Partial<SnapshotFileContent> | null;

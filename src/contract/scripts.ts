@@ -39,7 +39,7 @@ export const Target = z.discriminatedUnion('type', [
 ]);
 export type Target = z.infer<typeof Target>;
 
-// ---- each script's input (DESIGN section 3) -------------------------------
+// ---- each script's input (README "Built-in scripts") ---------------------
 
 export const BulkLabelsInput = z
   .strictObject({

@@ -1,4 +1,4 @@
-import { ForgeKvsAPIError } from '@forge/kvs';
+import { isKvsRateLimited } from '../storage/kvs-errors';
 import { RuleValidationError } from '../rules';
 import { ProductApiError } from '../confluence/client';
 
@@ -24,10 +24,7 @@ export const badRequest = (field: string, message: string): AppError => new AppE
 export function toResolverError(error: unknown): ResolverError {
   if (error instanceof AppError) return { code: error.code, message: error.message, ...error.extra };
   if (error instanceof RuleValidationError) return { code: 'BAD_REQUEST', message: error.message, field: error.field };
-  if (
-    error instanceof ForgeKvsAPIError &&
-    (error.responseDetails.status === 429 || error.code === 'RATE_LIMIT_EXCEEDED')
-  ) {
+  if (isKvsRateLimited(error)) {
     return { code: 'UNAVAILABLE', message: 'Forge storage is busy (rate limited). Try again in a moment.' };
   }
   if (error instanceof ProductApiError && (error.status === 429 || error.status >= 500)) {

@@ -49,7 +49,7 @@ type SubjectType = Exclude<RowType, 'global'>;
  *
  * Works on a full table or on a partial one holding just the rows a
  * decision needs (Global, the space's row, the user's row, the user's group
- * rows). Precedence (DESIGN section 2): not a space admin -> denied; toggle
+ * rows). Precedence (docs/rules.md): not a space admin -> denied; toggle
  * off -> allowed; user row; else any of the user's group rows (OR); else the
  * space row (matched by space id); else Global.
  */

@@ -14,6 +14,7 @@ export const LIMITS = Object.freeze({
 });
 
 /** C0 and C1 control characters, DEL included. */
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
 export const CONTROL_CHARS = /[\u0000-\u001F\u007F-\u009F]/;
 
 export const SCRIPT_KEY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -24,6 +24,7 @@ export const SpaceKeySchema = z
   .string()
   .min(1)
   .max(LIMITS.spaceKeyMaxLength)
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
   .regex(/^[^\s\u0000-\u001F\u007F-\u009F]+$/, { error: 'must be a space key, without spaces' });
 
 export const ScriptKeySchema = z

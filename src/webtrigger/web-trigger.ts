@@ -3,7 +3,7 @@
  * Anyone can call a web trigger URL, so nothing here trusts a request until
  * `authenticate` has checked its signature, time and nonce.
  */
-import { ForgeKvsAPIError } from '@forge/kvs';
+import { isKvsRateLimited } from '../storage/kvs-errors';
 import { authenticate, isRefusal } from './authenticate';
 import { now } from '../clock';
 import { dispatch } from './dispatch';
@@ -52,10 +52,7 @@ export async function relayTrigger(request: WebTriggerRequest): Promise<WebTrigg
       body,
     };
   } catch (error) {
-    if (
-      error instanceof ForgeKvsAPIError &&
-      (error.code === 'RATE_LIMIT_EXCEEDED' || error.responseDetails.status === 429)
-    ) {
+    if (isKvsRateLimited(error)) {
       return jsonAnswer(
         503,
         { error: { code: 'BUSY', message: 'Forge storage is busy; try again shortly.' } },

@@ -1,5 +1,5 @@
 /**
- * The answer shape every resolver of this app uses (DESIGN.md section 5):
+ * The answer shape every resolver of this app uses (README "Resolvers"):
  * `{ ok: true, data }` or `{ ok: false, error: { code, message } }`.
  */
 export const RESOLVER_ERROR_CODES = [

@@ -15,11 +15,12 @@ export function useResolver<T>(call: () => Promise<ResolverResult<T>>): {
   const [state, setState] = useState<ResolverState<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
   const latestCall = useRef(call);
-  latestCall.current = call;
+  useEffect(() => {
+    latestCall.current = call;
+  });
 
   useEffect(() => {
     let current = true;
-    setState({ status: 'loading' });
     latestCall
       .current()
       .then((result) => {
@@ -37,6 +38,9 @@ export function useResolver<T>(call: () => Promise<ResolverResult<T>>): {
     };
   }, [attempt]);
 
-  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  const retry = useCallback(() => {
+    setState({ status: 'loading' });
+    setAttempt((n) => n + 1);
+  }, []);
   return { state, retry };
 }

@@ -3,6 +3,7 @@
  * pass/fail test; timings depend on the machine, call counts do not.
  */
 import { benchEvaluator } from './evaluator';
+import { benchContentListing } from './content-listing';
 import { benchPlatformCalls } from './platform-calls';
 
 async function main(): Promise<void> {
@@ -21,6 +22,9 @@ async function main(): Promise<void> {
       `| ${f.what} | ${f.calls.total} | ${f.calls.kvs} | ${f.calls.product} | ${f.calls.sequentialDepth} | ${f.ms.toFixed(0)} |`,
     );
   }
+
+  console.log('\n## Emulated Confluence content: a 10,000-page space (median ms per request)');
+  for (const f of await benchContentListing()) console.log(`${f.what}: ${f.ms.toFixed(2)} ms`);
 
   try {
     // Computed path: the module is built alongside the admin page; the bench runs without it.

@@ -126,13 +126,11 @@ describe('export and import', () => {
       restrictedSpaces: [{ id: '1002', key: 'HR', name: 'Human Resources' }],
       disableInAllSpaces: false,
     };
-    await frame
-      .locator('input[type="file"]')
-      .setInputFiles({
-        name: 'old-settings.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(JSON.stringify(v0)),
-      });
+    await frame.locator('input[type="file"]').setInputFiles({
+      name: 'old-settings.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(v0)),
+    });
     await frame.getByRole('heading', { name: 'Preview of old-settings.json' }).waitFor();
     await frame.getByText(/older deny-list format \(version 0\)/).waitFor();
     await frame

@@ -1,5 +1,5 @@
 /**
- * The six scenarios of ScriptRunner's documentation (DESIGN section 2), each
+ * The six scenarios of ScriptRunner's documentation (docs/rules.md), each
  * configured by clicking in the admin page and then checked through the
  * page's own Check access view.
  */

@@ -5,7 +5,7 @@ import { appFrame, keepScreenshot, withHostAndBrowser } from '../support/browser
 import { ALL_BUT_COPY_SPACE, ALL_SCRIPTS, global, replaceTable } from '../support/rules';
 
 /**
- * The space settings page, for the people of DESIGN section 2's scenarios,
+ * The space settings page, for the people of the six ScriptRunner scenarios (docs/rules.md, "Precedence"),
  * in Marketing, Human Resources and Proving Ground: exactly the scripts and
  * reasons the rules give, available first.
  */

@@ -191,11 +191,5 @@ export function attachmentJson(
  */
 export function attachmentBytes(a: AttachmentRecord): string {
   const seed = `${a.id}:${a.title}\n`;
-  const out: string[] = [];
-  let size = 0;
-  while (size < a.fileSize) {
-    out.push(seed);
-    size += seed.length;
-  }
-  return out.join('').slice(0, a.fileSize);
+  return seed.repeat(Math.ceil(a.fileSize / seed.length)).slice(0, a.fileSize);
 }

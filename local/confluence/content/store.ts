@@ -12,6 +12,8 @@ import type {
   PageRecord,
   Restrictions,
 } from './records';
+import { ListIndex, TitleIndex } from './indexes';
+import { attachmentRecords, blogpostRecord, commentRecords, pageRecord } from './fixture-records';
 import type { ContentStatus, FixtureBlogpost, FixturePage } from './schema';
 
 const byNumericId = (a: string, b: string): number => {
@@ -19,9 +21,6 @@ const byNumericId = (a: string, b: string): number => {
   const y = BigInt(b.replace(/^att/, ''));
   return x < y ? -1 : x > y ? 1 : 0;
 };
-
-/** Titles clash without regard to case (a guess: Confluence's title check ignores case). */
-export const foldTitle = (title: string): string => title.trim().toLowerCase();
 
 const rootKey = (spaceId: string): string => `root:${spaceId}`;
 
@@ -47,16 +46,16 @@ export interface NewAttachment {
 
 export class ContentStore {
   private readonly containers = new Map<string, ContainerRecord>();
-  private readonly pagesBySpace = new Map<string, string[]>();
-  private readonly blogpostsBySpace = new Map<string, string[]>();
+  private readonly pagesBySpace = new ListIndex();
+  private readonly blogpostsBySpace = new ListIndex();
   /** Ordered child ids per parent page id, or per `root:<spaceId>` for top-level pages. */
-  private readonly childIds = new Map<string, string[]>();
+  private readonly childIds = new ListIndex();
   private readonly attachmentsById = new Map<string, AttachmentRecord>();
-  private readonly attachmentsOf = new Map<string, string[]>();
+  private readonly attachmentsOf = new ListIndex();
   private readonly commentsById = new Map<string, CommentRecord>();
-  private readonly commentsOf = new Map<string, string[]>();
+  private readonly commentsOf = new ListIndex();
   /** Non-trashed page ids per space and folded title. */
-  private readonly titles = new Map<string, Map<string, Set<string>>>();
+  private readonly titles = new TitleIndex();
   /** Label ids are per name site-wide, as Confluence's labels are. */
   private readonly labelIds = new Map<string, string>();
   private nextId = 1;
@@ -71,8 +70,8 @@ export class ContentStore {
       if (n > largest) largest = n;
     };
     for (const space of directory.spaces) {
-      for (const p of space.pages) this.loadPage(space, p);
-      for (const b of space.blogposts) this.loadBlogpost(space, b);
+      for (const p of space.pages) this.load(space, p, 'page');
+      for (const b of space.blogposts) this.load(space, b, 'blogpost');
       for (const item of [...space.pages, ...space.blogposts]) {
         see(item.id);
         item.attachments.forEach((a) => see(a.id));
@@ -91,63 +90,10 @@ export class ContentStore {
 
   // ---- loading -----------------------------------------------------------
 
-  private loadCommon(space: DirectorySpace, item: FixturePage | FixtureBlogpost, type: 'page' | 'blogpost'): void {
-    for (const a of item.attachments) {
-      this.indexAttachment({
-        id: a.id,
-        containerId: item.id,
-        containerType: type,
-        spaceId: space.id,
-        title: a.title,
-        mediaType: a.mediaType,
-        fileSize: a.fileSize,
-        createdAt: a.createdAt,
-        status: a.status,
-        authorId: a.authorId ?? item.authorId,
-        comment: a.comment ?? '',
-      });
-    }
-    for (const c of item.comments) {
-      this.indexComment({ ...c, containerId: item.id, containerType: type, spaceId: space.id });
-    }
-  }
-
-  private loadPage(space: DirectorySpace, p: FixturePage): void {
-    const record: PageRecord = {
-      type: 'page',
-      id: p.id,
-      spaceId: space.id,
-      title: p.title,
-      status: p.status,
-      authorId: p.authorId,
-      createdAt: p.createdAt,
-      updatedAt: p.createdAt,
-      versionNumber: 1,
-      body: p.body ?? '',
-      labels: [...new Set(p.labels.map((l) => l.toLowerCase()))],
-      parentId: p.parentId,
-      ...(p.restrictions ? { restrictions: structuredClone(p.restrictions) } : {}),
-    };
-    this.indexContainer(record);
-    this.loadCommon(space, p, 'page');
-  }
-
-  private loadBlogpost(space: DirectorySpace, b: FixtureBlogpost): void {
-    const record: BlogpostRecord = {
-      type: 'blogpost',
-      id: b.id,
-      spaceId: space.id,
-      title: b.title,
-      status: b.status,
-      authorId: b.authorId,
-      createdAt: b.createdAt,
-      updatedAt: b.createdAt,
-      versionNumber: 1,
-      body: b.body ?? '',
-      labels: [...new Set(b.labels.map((l) => l.toLowerCase()))],
-    };
-    this.indexContainer(record);
-    this.loadCommon(space, b, 'blogpost');
+  private load(space: DirectorySpace, item: FixturePage | FixtureBlogpost, type: 'page' | 'blogpost'): void {
+    this.indexContainer(type === 'page' ? pageRecord(space, item as FixturePage) : blogpostRecord(space, item));
+    for (const a of attachmentRecords(space, item, type)) this.indexAttachment(a);
+    for (const c of commentRecords(space, item, type)) this.indexComment(c);
   }
 
   /** Siblings with a `position` come first, by position; the rest keep fixture order. */
@@ -155,7 +101,7 @@ export class ContentStore {
     const position = new Map(space.pages.map((p, i) => [p.id, [p.position ?? Number.MAX_SAFE_INTEGER, i] as const]));
     const keys = new Set(space.pages.map((p) => p.parentId ?? rootKey(space.id)));
     for (const key of keys) {
-      this.childIds.get(key)?.sort((a, b) => {
+      this.childIds.sort(key, (a, b) => {
         const [pa, ia] = position.get(a) ?? [0, 0];
         const [pb, ib] = position.get(b) ?? [0, 0];
         return pa - pb || ia - ib;
@@ -166,38 +112,29 @@ export class ContentStore {
   private indexContainer(record: ContainerRecord): void {
     this.containers.set(record.id, record);
     const bySpace = record.type === 'page' ? this.pagesBySpace : this.blogpostsBySpace;
-    push(bySpace, record.spaceId, record.id);
+    bySpace.push(record.spaceId, record.id);
     if (record.type === 'page') {
-      push(this.childIds, record.parentId ?? rootKey(record.spaceId), record.id);
+      this.childIds.push(record.parentId ?? rootKey(record.spaceId), record.id);
       if (record.status !== 'trashed') this.addTitle(record);
     }
   }
 
   private indexAttachment(a: AttachmentRecord): void {
     this.attachmentsById.set(a.id, a);
-    push(this.attachmentsOf, a.containerId, a.id);
+    this.attachmentsOf.push(a.containerId, a.id);
   }
 
   private indexComment(c: CommentRecord): void {
     this.commentsById.set(c.id, c);
-    push(this.commentsOf, c.containerId, c.id);
-  }
-
-  private titleSet(spaceId: string, title: string): Set<string> {
-    let bySpace = this.titles.get(spaceId);
-    if (!bySpace) this.titles.set(spaceId, (bySpace = new Map()));
-    const folded = foldTitle(title);
-    let ids = bySpace.get(folded);
-    if (!ids) bySpace.set(folded, (ids = new Set()));
-    return ids;
+    this.commentsOf.push(c.containerId, c.id);
   }
 
   private addTitle(p: PageRecord): void {
-    this.titleSet(p.spaceId, p.title).add(p.id);
+    this.titles.add(p.spaceId, p.title, p.id);
   }
 
   private dropTitle(p: PageRecord): void {
-    this.titleSet(p.spaceId, p.title).delete(p.id);
+    this.titles.drop(p.spaceId, p.title, p.id);
   }
 
   newId(): string {
@@ -224,11 +161,32 @@ export class ContentStore {
 
   /** The space's pages, by id ascending. */
   pagesOf(spaceId: string): PageRecord[] {
-    return (this.pagesBySpace.get(spaceId) ?? []).map((id) => this.containers.get(id) as PageRecord);
+    return this.pagesBySpace.get(spaceId).map((id) => this.containers.get(id) as PageRecord);
+  }
+
+  /** The space's pages, by id ascending, without building a list. */
+  *eachPageOf(spaceId: string): Generator<PageRecord> {
+    for (const id of this.pagesBySpace.get(spaceId)) yield this.containers.get(id) as PageRecord;
+  }
+
+  /** Descendants breadth-first, lazily (a listing page stops walking once it has what it answers). */
+  *eachDescendant(pageId: string, maxDepth: number): Generator<{ page: PageRecord; depth: number }> {
+    let level = [pageId];
+    for (let depth = 1; depth <= maxDepth && level.length > 0; depth += 1) {
+      const next: string[] = [];
+      for (const parent of level) {
+        for (const id of this.childIds.get(parent)) {
+          const page = this.containers.get(id) as PageRecord;
+          yield { page, depth };
+          next.push(id);
+        }
+      }
+      level = next;
+    }
   }
 
   blogpostsOf(spaceId: string): BlogpostRecord[] {
-    return (this.blogpostsBySpace.get(spaceId) ?? []).map((id) => this.containers.get(id) as BlogpostRecord);
+    return this.blogpostsBySpace.get(spaceId).map((id) => this.containers.get(id) as BlogpostRecord);
   }
 
   /** Every page of the site, by id ascending. */
@@ -240,7 +198,7 @@ export class ContentStore {
 
   /** Child pages in sibling order (every status). */
   children(pageId: string): PageRecord[] {
-    return (this.childIds.get(pageId) ?? []).map((id) => this.containers.get(id) as PageRecord);
+    return this.childIds.get(pageId).map((id) => this.containers.get(id) as PageRecord);
   }
 
   /** Top-level pages of the space, in sibling order. */
@@ -250,24 +208,7 @@ export class ContentStore {
 
   /** 0-based place among its siblings (v2 `position` / `childPosition`). */
   position(page: PageRecord): number {
-    return (this.childIds.get(page.parentId ?? rootKey(page.spaceId)) ?? []).indexOf(page.id);
-  }
-
-  /** Descendants in breadth-first order (the highest first), each with its depth below `pageId` (children = 1). */
-  descendants(pageId: string, maxDepth = Number.MAX_SAFE_INTEGER): { page: PageRecord; depth: number }[] {
-    const out: { page: PageRecord; depth: number }[] = [];
-    let level = [pageId];
-    for (let depth = 1; depth <= maxDepth && level.length > 0; depth += 1) {
-      const next: string[] = [];
-      for (const parent of level) {
-        for (const child of this.children(parent)) {
-          out.push({ page: child, depth });
-          next.push(child.id);
-        }
-      }
-      level = next;
-    }
-    return out;
+    return this.childIds.get(page.parentId ?? rootKey(page.spaceId)).indexOf(page.id);
   }
 
   /** The page's ancestors, nearest first. */
@@ -283,9 +224,8 @@ export class ContentStore {
 
   /** A non-trashed page of the space with this title (any case), if any. */
   pageTitled(spaceId: string, title: string): PageRecord | undefined {
-    const ids = this.titles.get(spaceId)?.get(foldTitle(title));
-    const first = ids?.values().next();
-    return first && !first.done ? this.page(first.value) : undefined;
+    const id = this.titles.first(spaceId, title);
+    return id === undefined ? undefined : this.page(id);
   }
 
   attachment(id: string): AttachmentRecord | undefined {
@@ -293,7 +233,7 @@ export class ContentStore {
   }
 
   attachmentsOn(containerId: string): AttachmentRecord[] {
-    return (this.attachmentsOf.get(containerId) ?? []).map((id) => this.attachmentsById.get(id) as AttachmentRecord);
+    return this.attachmentsOf.get(containerId).map((id) => this.attachmentsById.get(id) as AttachmentRecord);
   }
 
   comment(id: string): CommentRecord | undefined {
@@ -301,7 +241,7 @@ export class ContentStore {
   }
 
   commentsOn(containerId: string, kind?: 'footer' | 'inline'): CommentRecord[] {
-    const all = (this.commentsOf.get(containerId) ?? []).map((id) => this.commentsById.get(id) as CommentRecord);
+    const all = this.commentsOf.get(containerId).map((id) => this.commentsById.get(id) as CommentRecord);
     return kind === undefined ? all : all.filter((c) => c.kind === kind);
   }
 
@@ -384,9 +324,9 @@ export class ContentStore {
   move(page: PageRecord, parentId: string | null): void {
     if (page.parentId === parentId) return;
     const from = page.parentId;
-    remove(this.childIds, from ?? rootKey(page.spaceId), page.id);
+    this.childIds.remove(from ?? rootKey(page.spaceId), page.id);
     page.parentId = parentId;
-    push(this.childIds, parentId ?? rootKey(page.spaceId), page.id);
+    this.childIds.push(parentId ?? rootKey(page.spaceId), page.id);
     this.changes.push({ kind: 'move', id: page.id, from, to: parentId });
   }
 
@@ -397,9 +337,9 @@ export class ContentStore {
     for (const c of this.commentsOn(record.id)) this.commentsById.delete(c.id);
     this.commentsOf.delete(record.id);
     this.containers.delete(record.id);
-    remove(record.type === 'page' ? this.pagesBySpace : this.blogpostsBySpace, record.spaceId, record.id);
+    (record.type === 'page' ? this.pagesBySpace : this.blogpostsBySpace).remove(record.spaceId, record.id);
     if (record.type === 'page') {
-      remove(this.childIds, record.parentId ?? rootKey(record.spaceId), record.id);
+      this.childIds.remove(record.parentId ?? rootKey(record.spaceId), record.id);
       this.dropTitle(record);
     }
     this.changes.push({ kind: 'purge', type: record.type, id: record.id });
@@ -422,7 +362,7 @@ export class ContentStore {
 
   deleteComment(comment: CommentRecord): void {
     this.commentsById.delete(comment.id);
-    remove(this.commentsOf, comment.containerId, comment.id);
+    this.commentsOf.remove(comment.containerId, comment.id);
     this.changes.push({ kind: 'comment-delete', id: comment.id, containerId: comment.containerId });
   }
 
@@ -434,7 +374,7 @@ export class ContentStore {
 
   purgeAttachment(a: AttachmentRecord): void {
     this.attachmentsById.delete(a.id);
-    remove(this.attachmentsOf, a.containerId, a.id);
+    this.attachmentsOf.remove(a.containerId, a.id);
     this.changes.push({ kind: 'purge', type: 'attachment', id: a.id });
   }
 
@@ -462,17 +402,4 @@ export class ContentStore {
     else page.restrictions = structuredClone(restrictions);
     this.changes.push({ kind: 'restrictions', id: page.id });
   }
-}
-
-function push(map: Map<string, string[]>, key: string, id: string): void {
-  const list = map.get(key);
-  if (list) list.push(id);
-  else map.set(key, [id]);
-}
-
-function remove(map: Map<string, string[]>, key: string, id: string): void {
-  const list = map.get(key);
-  if (!list) return;
-  const i = list.indexOf(id);
-  if (i >= 0) list.splice(i, 1);
 }

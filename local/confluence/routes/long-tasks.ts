@@ -58,7 +58,10 @@ const deleteTree: Route = {
   handle(ctx) {
     const m = model(ctx);
     const record = readableContent(ctx, v1ContentId(ctx.params.id));
-    if (record.type !== 'page' || record.status === 'trashed') throw notFound(`No page found with id: ${record.id}`);
+    // The reference: only a current page's tree can be deleted; "every other combination ... is not supported".
+    if (record.type !== 'page' || record.status !== 'current') {
+      throw badRequest(`Delete page tree is not supported for a ${record.status} ${record.type}: ${record.id}`);
+    }
     if (!m.access.canDelete(ctx.caller, record)) {
       throw new ApiError(403, `User not permitted to delete page tree of content with id: ${record.id}`);
     }

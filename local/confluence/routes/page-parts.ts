@@ -51,8 +51,10 @@ const byField = <T>(items: T[], key: (t: T) => string | number | bigint, desc: b
     return desc ? -c : c;
   });
 
-const visibleChild = (ctx: RouteContext) => (p: PageRecord) =>
-  (p.status === 'current' || p.status === 'archived') && model(ctx).access.canRead(ctx.caller, p);
+const visibleChild = (ctx: RouteContext): ((p: PageRecord) => boolean) => {
+  const canRead = model(ctx).access.reader(ctx.caller);
+  return (p) => (p.status === 'current' || p.status === 'archived') && canRead(p);
+};
 
 const children: Route = {
   method: 'GET',
@@ -99,9 +101,8 @@ const descendants: Route = {
     const store = model(ctx).store;
     const visible = visibleChild(ctx);
     // A hidden page hides its subtree too, so walk level by level from visible parents only.
-    const all = store.descendants(page.id, depth);
     const shown = new Set<string>([page.id]);
-    const rows = all.filter(({ page: p }) => {
+    const rows = where(store.eachDescendant(page.id, depth), ({ page: p }) => {
       if (p.parentId === null || !shown.has(p.parentId) || !visible(p)) return false;
       shown.add(p.id);
       return true;

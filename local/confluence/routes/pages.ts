@@ -51,7 +51,7 @@ const MAX_SPACE_ID_FILTER = 100;
 
 type Sort = (typeof PAGE_SORTS)[number];
 
-function sorted<T extends ContainerRecord>(items: T[], sort: Sort | undefined): Iterable<T> {
+function sorted<T extends ContainerRecord>(items: Iterable<T>, sort: Sort | undefined): Iterable<T> {
   // Lists are kept by id ascending, so the default order needs no sort.
   if (sort === undefined || sort === 'id') return items;
   const desc = sort.startsWith('-');
@@ -83,10 +83,11 @@ function pageFilters(ctx: RouteContext) {
   const title = ctx.query.get('title') ?? undefined;
   const sort = enumParam(ctx.query, 'sort', PAGE_SORTS);
   const format = bodyFormat(enumParam(ctx.query, 'body-format', LIST_BODY_FORMATS));
+  const canRead = model(ctx).access.reader(ctx.caller);
   const keep = (p: PageRecord): boolean =>
     (statuses as readonly string[]).includes(p.status) &&
     (title === undefined || title === '' || p.title === title) &&
-    model(ctx).access.canRead(ctx.caller, p);
+    canRead(p);
   return { keep, sort, format };
 }
 
@@ -104,7 +105,7 @@ const spacePages: Route = {
     const pages =
       depth === 'root'
         ? store.roots(space.id).sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1))
-        : store.pagesOf(space.id);
+        : store.eachPageOf(space.id);
     const out = v2Slice(where(sorted(pages, sort), keep), ctx, V2_CONTENT_PAGE, (p) =>
       pageJson(store, p, { spaceKey: space.key, bodyFormat: format }),
     );
@@ -186,10 +187,11 @@ const spaceBlogposts: Route = {
     const title = ctx.query.get('title') ?? undefined;
     const sort = enumParam(ctx.query, 'sort', BLOG_SORTS);
     const format = bodyFormat(enumParam(ctx.query, 'body-format', LIST_BODY_FORMATS));
+    const canRead = model(ctx).access.reader(ctx.caller);
     const keep = (b: ContainerRecord): boolean =>
       (statuses as readonly string[]).includes(b.status) &&
       (title === undefined || title === '' || b.title === title) &&
-      model(ctx).access.canRead(ctx.caller, b);
+      canRead(b);
     const posts = model(ctx).store.blogpostsOf(space.id);
     const out = v2Slice(where(sorted(posts, sort), keep), ctx, V2_CONTENT_PAGE, (b) =>
       blogpostJson(b, { spaceKey: space.key, bodyFormat: format }),

@@ -8,7 +8,7 @@ import { jsonBody } from '../content/body';
 import { model } from '../content/route-support';
 import { ApiError, badRequest, json } from '../http';
 import type { Route } from '../router';
-import type { DirectorySpace } from '../schema';
+import { spaceSchema, type DirectorySpace } from '../schema';
 import { v1SpaceJson } from '../shapes';
 import { DOCS, SCOPES } from './docs';
 import { GRANTABLE } from './space-permission-writes';
@@ -100,18 +100,8 @@ const create: Route = {
     const creatorId = ctx.caller.kind === 'user' ? ctx.caller.accountId : site.appUser().accountId;
     const nextId = site.spaces().reduce((max, s) => (BigInt(s.id) > max ? BigInt(s.id) : max), 0n) + 1n;
     const createdAt = m.nowIso();
-    const space: DirectorySpace = {
-      id: String(nextId),
-      key,
-      name,
-      type: 'global',
-      status: 'current',
-      authorId: creatorId,
-      createdAt,
-      permissions: [],
-      pages: [],
-      blogposts: [],
-    };
+    // Through the fixture schema, so the new space gets every default a fixture space gets.
+    const space: DirectorySpace = spaceSchema.parse({ id: String(nextId), key, name, authorId: creatorId, createdAt });
     site.directory.spaces.push(space);
     // "If permissions are provided, the space is created with only the provided set of
     // permissions, not including the default space permissions" (v1 Create space, `permissions`).

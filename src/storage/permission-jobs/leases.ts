@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Filter, FilterConditions, ForgeKvsAPIError, kvs, Sort, WhereConditions } from '@forge/kvs';
+import { Filter, FilterConditions, kvs, Sort, WhereConditions } from '@forge/kvs';
+import { isKvsConflict } from '../kvs-errors';
 import type { ItemResult, WorkItem } from '../../contract/relay-protocol';
 import { readMany, valueOf } from '../kvs-io';
 import { promoted } from './jobs';
@@ -21,10 +22,6 @@ import {
  * nothing.
  */
 
-const isConflict = (error: unknown): boolean =>
-  error instanceof ForgeKvsAPIError &&
-  (error.code === 'CONDITIONAL_CHECK_FAILED' || error.responseDetails.status === 409);
-
 async function setIfVersion(key: string, value: ItemEntity, expected: number): Promise<boolean> {
   try {
     await kvs
@@ -36,7 +33,7 @@ async function setIfVersion(key: string, value: ItemEntity, expected: number): P
       .execute();
     return true;
   } catch (error) {
-    if (isConflict(error)) return false;
+    if (isKvsConflict(error)) return false;
     throw error;
   }
 }

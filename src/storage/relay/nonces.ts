@@ -1,4 +1,5 @@
-import { ForgeKvsAPIError, kvs } from '@forge/kvs';
+import { kvs } from '@forge/kvs';
+import { isKvsConflict } from '../kvs-errors';
 
 /**
  * Nonces of accepted relay requests. Each is written with FAIL_IF_EXISTS, so
@@ -13,8 +14,7 @@ export async function acceptNonce(nonce: string, ttlSeconds: number): Promise<bo
     await kvs.set(`${PREFIX}${nonce}`, 1, { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: ttlSeconds, unit: 'SECONDS' } });
     return true;
   } catch (error) {
-    if (error instanceof ForgeKvsAPIError && (error.code === 'KEY_CONFLICT' || error.responseDetails.status === 409))
-      return false;
+    if (isKvsConflict(error)) return false;
     throw error;
   }
 }

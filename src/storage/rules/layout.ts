@@ -3,7 +3,7 @@ import { decodeMask, encodeMask } from './mask';
 import { DecisionType, decisionKeyFor, tableChunkKey, tableChunkOf } from './keys';
 
 /**
- * How a rule table is laid out in KVS (docs/storage.md):
+ * How a rule table is laid out in KVS (docs/architecture.md, "Rules storage"):
  * - the meta entity: toggle, known scripts, the Global row, and the last commit;
  * - 64 table chunks holding every other row with its name (the admin page reads them all);
  * - the decision index: compact `id -> mask` buckets per subject type, so one

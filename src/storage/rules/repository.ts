@@ -5,6 +5,7 @@ import { auditEntryFor, AuditEntry } from './audit-log';
 import { LEGACY_V0_KEY, readConsistent } from './consistent-read';
 import { allDecisionKeys, allTableChunkKeys, decisionKeyFor, META_ENTITY, META_KEY, stagedKey } from './keys';
 import { deleteMany, readMany, writeMany } from '../kvs-io';
+import { isKvsConflict } from '../kvs-errors';
 import {
   decisionRow,
   decodeChunkRows,
@@ -171,11 +172,6 @@ export interface SaveResult {
   updatedBy?: string;
 }
 
-function isConditionFailure(error: unknown): boolean {
-  const code = (error as { code?: string }).code ?? '';
-  return /CONDITION|CONFLICT|TRANSACTION/i.test(code);
-}
-
 /**
  * Saves atomically against a version:
  * 1. stage every changed chunk and bucket under keys only this save knows;
@@ -237,7 +233,7 @@ export async function saveTable(request: SaveRequest): Promise<SaveResult> {
       .execute();
   } catch (error) {
     await deleteMany(stamped.map(({ key }) => stagedKey(nextVersion, writer, key))).catch(() => undefined);
-    if (isConditionFailure(error)) {
+    if (isKvsConflict(error)) {
       const now = await loadTable(request.catalog ?? SCRIPT_CATALOG);
       throw new VersionConflictError(now.version, now.updatedBy, now.updatedAt);
     }

@@ -1,6 +1,6 @@
-import { ManualClock, type Caller, type ConfluenceEmulator } from '../../../local/confluence';
-import { expectV1Error, get, type JsonResponse } from './helpers';
-import { as, contentEmulator } from './content-site';
+import { ConfluenceEmulator, ManualClock, parseDirectory, type Caller } from '../../../local/confluence';
+import { BASE_URL, expectV1Error, get, type JsonResponse } from './helpers';
+import { as, contentEmulator, contentSite } from './content-site';
 
 async function send(
   e: ConfluenceEmulator,
@@ -21,12 +21,14 @@ async function send(
   return { status: res.status, headers: res.headers, body: res.body === '' ? undefined : JSON.parse(res.body) };
 }
 
-/** An emulator whose long tasks move 1 page per virtual second. */
+/** An emulator whose long tasks move 1 page per virtual second (the constructor's options). */
 function slowEmulator(): { e: ConfluenceEmulator; clock: ManualClock } {
-  const e = contentEmulator();
   const clock = new ManualClock();
-  e.site.content.clock = clock;
-  e.site.content.tasks.stepsPerSecond = 1;
+  const e = new ConfluenceEmulator(parseDirectory(contentSite()), {
+    baseUrl: BASE_URL,
+    clock,
+    longTaskStepsPerSecond: 1,
+  });
   return { e, clock };
 }
 
@@ -92,6 +94,9 @@ describe('DELETE /wiki/rest/api/content/{id}/pageTree', () => {
     const e = contentEmulator();
     expectV1Error(await send(e, 'DELETE', '/wiki/rest/api/content/110/pageTree', as.eve), 403);
     expectV1Error(await send(e, 'DELETE', '/wiki/rest/api/content/121/pageTree', as.eve), 404);
+    // Only a current page's tree: a trashed page or a blog post is "not supported".
+    expectV1Error(await send(e, 'DELETE', '/wiki/rest/api/content/130/pageTree', as.bob), 400);
+    expectV1Error(await send(e, 'DELETE', '/wiki/rest/api/content/700/pageTree', as.bob), 400);
     const res = await send(e, 'DELETE', '/wiki/rest/api/content/110/pageTree', as.bob);
     expectV1Error(await task(e, res.body.id, as.eve), 404);
     expect((await task(e, res.body.id, as.ada)).status).toBe(200);

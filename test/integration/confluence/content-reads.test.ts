@@ -1,7 +1,7 @@
-import { expectV2Error, get, v2Pages } from './helpers';
+import { expectV2Error, get, v2Pages, type JsonResponse } from './helpers';
 import { as, contentEmulator } from './content-site';
 
-const ids = (res: { body: any }): string[] => res.body.results.map((r: { id: string }) => r.id);
+const ids = (res: JsonResponse): string[] => res.body.results.map((r: { id: string }) => r.id);
 
 describe('v2 page reads', () => {
   const e = contentEmulator();

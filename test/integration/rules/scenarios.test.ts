@@ -12,7 +12,7 @@ import {
 } from '../../support/rules';
 
 /**
- * The six scenarios of ScriptRunner's documentation (DESIGN section 2),
+ * The six scenarios of ScriptRunner's documentation (docs/rules.md),
  * configured through saveConfig and checked through explainAccess (as the
  * admin) and getMyScripts (as the space admin themself), which must agree.
  */

@@ -14,12 +14,10 @@ import { GROUP_IDS, KEYS, nameArb, SPACES, subjectRowArb, tableArb, USER_IDS } f
 
 /** Upserts in any key order, with duplicated keys; sometimes the Global row. */
 const upsertRowArb: fc.Arbitrary<Row> = fc.oneof(
-  fc
-    .tuple(subjectRowArb, fc.shuffledSubarray(KEYS), fc.boolean())
-    .map(([row, allowed, dup]) => ({
-      ...row,
-      allowed: dup && allowed.length > 0 ? [...allowed, allowed[0]!] : allowed,
-    })),
+  fc.tuple(subjectRowArb, fc.shuffledSubarray(KEYS), fc.boolean()).map(([row, allowed, dup]) => ({
+    ...row,
+    allowed: dup && allowed.length > 0 ? [...allowed, allowed[0]!] : allowed,
+  })),
   fc.shuffledSubarray(KEYS).map((allowed): Row => ({ type: 'global', id: 'global', name: 'Global', allowed })),
 );
 

@@ -3,7 +3,7 @@ import { AccessSubject, DecidedBy, Row, RuleIndex, RuleTable } from '../../../sr
 import { KEYS, subjectArb, tableArb } from './arbitraries';
 
 /**
- * The indexed evaluator against a direct, naive reading of DESIGN section 2:
+ * The indexed evaluator against a direct, naive reading of the precedence in docs/rules.md:
  * scan the rows in the order the rules are written.
  */
 function naive(

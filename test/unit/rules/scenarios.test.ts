@@ -1,7 +1,7 @@
 import { AccessSubject, DecidedBy, Row, RuleIndex, SCRIPT_CATALOG, scriptKeys } from '../../../src/rules';
 
 /**
- * The six scenarios of ScriptRunner's documentation (DESIGN section 2),
+ * The six scenarios of ScriptRunner's documentation (docs/rules.md),
  * toggle on, with the deciding row checked for each answer.
  */
 

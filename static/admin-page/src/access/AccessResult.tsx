@@ -54,7 +54,7 @@ export function AccessResult({ explanation }: AccessResultProps) {
           <tbody>
             {explanation.scripts.map((script) => (
               <tr key={script.key} data-script-key={script.key} data-allowed={script.allowed}>
-                <th scope="row" style={{ ...cellStyle, fontWeight: 'normal' }}>
+                <th scope="row" style={{ ...cellStyle, fontWeight: token('font.weight.regular') }}>
                   {script.name}
                 </th>
                 <td style={cellStyle}>

@@ -96,7 +96,7 @@ export const subjectCellStyle: CSSProperties = {
   ...lineCell,
   ...stickyStart,
   textAlign: 'start',
-  fontWeight: 'normal',
+  fontWeight: token('font.weight.regular'),
 };
 
 export const accessCellStyle: CSSProperties = {

@@ -45,8 +45,8 @@ export interface RuleEditor {
 export function useRuleEditor(initial: AdminConfig): RuleEditor {
   const [draft, setDraft] = useState(() => drafts.startDraft(initial));
   const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
+  // Every change goes through `update`, which keeps this in step with `draft`.
   const draftRef = useRef(draft);
-  draftRef.current = draft;
 
   const update = useCallback((change: (draft: drafts.RuleDraft) => drafts.RuleDraft) => {
     setDraft((current) => {
