@@ -10,6 +10,7 @@
  * seams stay in one place.
  */
 import { randomUUID } from 'node:crypto';
+import { readJsonFile, writeJsonFileAtomic } from '../platform/json-file';
 import type { EmulatedResponse } from '../platform';
 import { EVENTS_PER_MINUTE, MAX_EVENT_CHAIN, MAX_RETRIES } from './limits';
 import { accepted, chainLimit, noContent, notFound, ok, rateLimited } from './responses';
@@ -72,6 +73,19 @@ export interface EventsEmulatorOptions {
    * 1 behaves like Forge; tests pass 0 so nothing waits on the wall clock.
    */
   delayScale?: number;
+  /**
+   * Where queued and in-flight events persist (LOCAL_DATA_DIR), so a run
+   * survives a restart of the host as it survives Forge's own restarts.
+   * An event that was being consumed when the host stopped is delivered
+   * again on start, as a retry (FUNCTION_PLATFORM_UNKNOWN_ERROR).
+   */
+  dataFile?: string;
+}
+
+interface PersistedEvent {
+  event: DeliveredEvent;
+  chain: number;
+  availableAt: number;
 }
 
 /** Back-off before the platform retries an event that timed out or crashed (a guess: Forge documents none). */
@@ -91,7 +105,28 @@ export class EventsEmulator {
   private readonly parked: string[] = [];
   private readonly parkWaiters: (() => void)[] = [];
 
-  constructor(private readonly options: EventsEmulatorOptions) {}
+  /** Every event not yet finished (queued, parked or being consumed), by delivery key: what `dataFile` holds. */
+  private readonly unfinished = new Map<string, PersistedEvent>();
+
+  constructor(private readonly options: EventsEmulatorOptions) {
+    if (!options.dataFile) return;
+    const saved = readJsonFile<PersistedEvent[]>(options.dataFile, []);
+    for (const { event, chain, availableAt } of saved) {
+      const wasRunning = availableAt <= Date.now();
+      const retryCount = (event.retryContext?.retryCount ?? 0) + (wasRunning ? 1 : 0);
+      const again = wasRunning
+        ? {
+            ...event,
+            retryContext: { retryCount, retryReason: 'FUNCTION_PLATFORM_UNKNOWN_ERROR', retryData: undefined },
+          }
+        : event;
+      this.enqueue(again, chain, Math.max(0, (availableAt - Date.now()) / 1000));
+    }
+  }
+
+  private persist(): void {
+    if (this.options.dataFile) writeJsonFileAtomic(this.options.dataFile, [...this.unfinished.values()]);
+  }
 
   /** A call from @forge/events through `__forge_fetch__`. */
   async handle(path: string, bodyText: string): Promise<EmulatedResponse> {
@@ -158,6 +193,7 @@ export class EventsEmulator {
     this.closed = true;
     for (const queued of this.queued.values()) clearTimeout(queued.timer);
     this.queued.clear();
+    this.parked.length = 0;
     this.wakeIdle();
   }
 
@@ -192,6 +228,8 @@ export class EventsEmulator {
     const queued: QueuedEvent = { event, chain, availableAt: Date.now() + waitMs };
     const key = `${event.eventId}:${event.retryContext?.retryCount ?? 0}`;
     this.queued.set(key, queued);
+    this.unfinished.set(key, { event, chain, availableAt: queued.availableAt });
+    this.persist();
     queued.timer = setTimeout(() => this.deliverWhenFree(key), waitMs);
   }
 
@@ -221,6 +259,8 @@ export class EventsEmulator {
       this.runningByConcurrencyKey.set(concurrency.key, (this.runningByConcurrencyKey.get(concurrency.key) ?? 0) + 1);
     }
     const delivery = this.deliver(queued).finally(() => {
+      this.unfinished.delete(key);
+      this.persist();
       this.running.delete(delivery);
       if (concurrency) {
         this.runningByConcurrencyKey.set(concurrency.key, (this.runningByConcurrencyKey.get(concurrency.key) ?? 1) - 1);
@@ -268,9 +308,11 @@ export class EventsEmulator {
       if (queued.event.jobId !== jobId) continue;
       clearTimeout(queued.timer);
       this.queued.delete(key);
+      this.unfinished.delete(key);
       const job = this.jobs.get(jobId);
       if (job) job.inProgress -= 1;
     }
+    this.persist();
     this.wakeIdle();
   }
 

@@ -164,6 +164,7 @@ export async function createLocalHost(options: LocalHostOptions = {}): Promise<L
     },
     chainOfCaller: () => currentInvocation()?.eventChain ?? 0,
     delayScale: options.eventDelayScale,
+    dataFile: dataDir ? join(dataDir, 'events.json') : undefined,
     dispatch: async (event, chain) => {
       const { outcome, invocation } = await consumers.run(event, chain);
       if (invocation) {

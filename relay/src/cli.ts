@@ -1,6 +1,6 @@
-#!/usr/bin/env node
 /**
- * The relay CLI: `npm run relay -- --once` (see relay/README.md and
+ * The relay CLI as a function of its arguments and environment, so tests and
+ * the process entry point (main.ts) share it (see relay/README.md and
  * docs/external-setup.md). Exit codes: 0 done, 1 app unreachable with
  * --once, 2 bad configuration, 3 Confluence refused the account, 4 the app
  * refused the relay.
@@ -114,14 +114,4 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     process.stderr.write(`relay: unexpected error: ${(error as Error).message}\n`);
     return 1;
   }
-}
-
-if (require.main === module) {
-  main(process.argv.slice(2), process.env).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      process.stderr.write(`relay: ${(error as Error).stack ?? String(error)}\n`);
-      process.exit(1);
-    },
-  );
 }

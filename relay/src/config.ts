@@ -30,7 +30,9 @@ export interface RelayConfig {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
-export const USAGE = `Usage: npm run relay -- [options]
+export const USAGE = `Usage: confluence-relay [options]
+   or: node relay.mjs [options]          (the single-file download)
+   or: npm run relay -- [options]        (in the app's repository)
 
 Required (flag or environment variable):
   --site-url URL          CONFLUENCE_SITE_URL      e.g. https://your-site.atlassian.net

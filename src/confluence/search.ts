@@ -2,13 +2,9 @@ import { route } from '@forge/api';
 import { mustGetJson } from './client';
 import { GroupPage, SpaceSearchPage, UserSearchPage } from './schemas';
 
-/** A subject a picker offers, with the id a rule row of that type uses. */
-export interface SubjectMatch {
-  type: 'user' | 'group' | 'space';
-  id: string;
-  name: string;
-  key?: string;
-}
+import type { SubjectMatch } from '../contract/admin-page';
+
+export type { SubjectMatch } from '../contract/admin-page';
 
 const LIMIT = 25;
 

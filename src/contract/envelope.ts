@@ -4,8 +4,9 @@
  * Shared by the server, both pages and the tests.
  */
 import { z } from 'zod';
+import { ERROR_CODES } from './error-codes';
 
-export const ERROR_CODES = ['BAD_REQUEST', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'UNAVAILABLE', 'INTERNAL'] as const;
+export { ERROR_CODES } from './error-codes';
 export const ErrorCode = z.enum(ERROR_CODES);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

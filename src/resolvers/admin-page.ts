@@ -7,13 +7,14 @@ import {
   GetConfigPayload,
   importAny,
   ImportConfigPayload,
-  RuleTable,
   SaveConfigPayload,
   SCRIPT_CATALOG,
   SearchSubjectsPayload,
 } from '../rules';
 import { groupsOfUser } from '../confluence/groups';
-import { searchGroups, searchSpaces, searchUsers, SubjectMatch } from '../confluence/search';
+import { searchGroups, searchSpaces, searchUsers } from '../confluence/search';
+import type { AdminConfig, AuditPage, ExportAnswer, ImportAnswer, SubjectMatch } from '../contract/admin-page';
+import type { UserAccessExplanation } from '../contract/access';
 import { findSpaceByKey, userAdministersSpace } from '../confluence/spaces';
 import { displayNames, findUser } from '../confluence/users';
 import { readAuditLog } from '../storage/rules/audit-log';
@@ -27,18 +28,6 @@ import { adminScriptFunctions } from './scripts';
 /** Rows per getConfig page: a 10,000-row table is two calls. */
 export const CONFIG_PAGE_ROWS = 5000;
 
-export interface ConfigView {
-  enabled: boolean;
-  version: number;
-  scripts: { key: string; name: string; description: string }[];
-  newScripts: string[];
-  rows: RuleTable['rows'];
-  totalRows: number;
-  nextCursor?: string;
-  updatedAt?: string;
-  updatedBy?: { accountId: string; displayName?: string };
-}
-
 async function whoChanged(accountId: string | undefined) {
   if (!accountId) return undefined;
   const names = await displayNames([accountId]).catch(() => new Map<string, string>());
@@ -46,7 +35,7 @@ async function whoChanged(accountId: string | undefined) {
 }
 
 /** A page of the table; the cursor pins the version so pages never mix two saves. */
-async function configView(loaded: LoadedTable, cursor?: string): Promise<ConfigView> {
+async function configView(loaded: LoadedTable, cursor?: string): Promise<AdminConfig> {
   let offset = 0;
   if (cursor) {
     const [version, start] = cursor.split(':').map(Number);
@@ -95,7 +84,7 @@ async function saving<T>(save: () => Promise<T>): Promise<T> {
 
 const getConfig = adminFunction(GetConfigPayload, async (payload) => configView(await loadTable(), payload?.cursor));
 
-const saveConfig = adminFunction(SaveConfigPayload, async (request, { accountId }) => {
+const saveConfig = adminFunction(SaveConfigPayload, async (request, { accountId }): Promise<AdminConfig> => {
   const saved = await saving(() =>
     saveTable({
       expectedVersion: request.expectedVersion,
@@ -119,27 +108,30 @@ const saveConfig = adminFunction(SaveConfigPayload, async (request, { accountId 
   });
 });
 
-const explainAccess = adminFunction(ExplainAccessPayload, async ({ accountId, spaceKey }) => {
-  const [space, user, groups] = await Promise.all([
-    findSpaceByKey(spaceKey, 'app'),
-    findUser(accountId),
-    // An unknown user's groups fail; that user is answered NOT_FOUND below.
-    groupsOfUser(accountId, 'app').catch((error: unknown) =>
-      error instanceof Error ? error : new Error(String(error)),
-    ),
-  ]);
-  if (!space) throw new AppError('NOT_FOUND', `There is no space with key ${spaceKey}.`, { field: 'spaceKey' });
-  if (!user) throw new AppError('NOT_FOUND', `There is no user with accountId ${accountId}.`, { field: 'accountId' });
-  if (groups instanceof Error) throw groups;
-  // Whether they administer the space and what the rules say are read at once.
-  const spaceAdmin = userAdministersSpace(
-    space.id,
-    accountId,
-    groups.map((g) => g.id),
-  );
-  const explanation = await explainFor(accountId, space, groups, spaceAdmin, { withToggle: true });
-  return { user: { accountId, displayName: user.displayName }, ...explanation };
-});
+const explainAccess = adminFunction(
+  ExplainAccessPayload,
+  async ({ accountId, spaceKey }): Promise<UserAccessExplanation> => {
+    const [space, user, groups] = await Promise.all([
+      findSpaceByKey(spaceKey, 'app'),
+      findUser(accountId),
+      // An unknown user's groups fail; that user is answered NOT_FOUND below.
+      groupsOfUser(accountId, 'app').catch((error: unknown) =>
+        error instanceof Error ? error : new Error(String(error)),
+      ),
+    ]);
+    if (!space) throw new AppError('NOT_FOUND', `There is no space with key ${spaceKey}.`, { field: 'spaceKey' });
+    if (!user) throw new AppError('NOT_FOUND', `There is no user with accountId ${accountId}.`, { field: 'accountId' });
+    if (groups instanceof Error) throw groups;
+    // Whether they administer the space and what the rules say are read at once.
+    const spaceAdmin = userAdministersSpace(
+      space.id,
+      accountId,
+      groups.map((g) => g.id),
+    );
+    const explanation = await explainFor(accountId, space, groups, spaceAdmin, { withToggle: true });
+    return { user: { accountId, displayName: user.displayName }, ...explanation };
+  },
+);
 
 const searchSubjects = adminFunction(SearchSubjectsPayload, async ({ type, query }): Promise<SubjectMatch[]> => {
   // Confluence's user search and group picker need text; an empty space query lists spaces.
@@ -149,7 +141,7 @@ const searchSubjects = adminFunction(SearchSubjectsPayload, async ({ type, query
   return searchSpaces(query);
 });
 
-const getAuditLog = adminFunction(GetAuditLogPayload, async (payload) => {
+const getAuditLog = adminFunction(GetAuditLogPayload, async (payload): Promise<AuditPage> => {
   const page = await readAuditLog(payload?.cursor);
   const names = await displayNames(page.entries.map((e) => e.by.accountId)).catch(() => new Map<string, string>());
   return {
@@ -158,12 +150,12 @@ const getAuditLog = adminFunction(GetAuditLogPayload, async (payload) => {
   };
 });
 
-const exportConfig = adminFunction(GetConfigPayload, async () => {
+const exportConfig = adminFunction(GetConfigPayload, async (): Promise<ExportAnswer> => {
   const loaded = await loadTable();
   return { version: loaded.version, file: exportTable(loaded.table, new Date().toISOString()) };
 });
 
-const importConfig = adminFunction(ImportConfigPayload, async (request, { accountId }) => {
+const importConfig = adminFunction(ImportConfigPayload, async (request, { accountId }): Promise<ImportAnswer> => {
   const imported = importAny(request.data, SCRIPT_CATALOG);
   if (request.dryRun) {
     const current = await loadTable();

@@ -1,20 +1,7 @@
 import { Row, RuleIndex, SCRIPT_CATALOG, ScriptDecision, scriptKeys } from '../rules';
+import type { AccessExplanation, ScriptAccess } from '../contract/access';
 import type { GroupRef } from '../confluence/groups';
 import { loadDecisionRows } from '../storage/rules/repository';
-
-/** One script's answer as both pages show it. */
-export interface ScriptAccess extends ScriptDecision {
-  name: string;
-  description: string;
-}
-
-export interface AccessExplanation {
-  /** The toggle: off, every space admin may run every script. */
-  enabled: boolean;
-  spaceAdmin: boolean;
-  space: { id: string; key: string; name?: string };
-  scripts: ScriptAccess[];
-}
 
 const KEYS = scriptKeys(SCRIPT_CATALOG);
 

@@ -23,6 +23,7 @@ import {
   StartScriptPayload,
 } from '../contract/scripts';
 import { callerAdministersSpace } from '../confluence/spaces';
+import { findUser } from '../confluence/users';
 import { parsePayload } from '../rules';
 import { contextFor, startRun } from '../scripts/engine';
 import { moduleFor } from '../scripts/registry';
@@ -106,11 +107,13 @@ const startScript = spaceFunction(StartScriptPayload, async ({ scriptKey, input,
       throw error;
     }
   }
+  // The name is for the run lists; a lookup that fails leaves just the accountId.
+  const displayName = (await findUser(caller.accountId).catch(() => undefined))?.displayName;
   const run = await startRun({
     module,
     scope: scopeOf(caller),
     input: valid,
-    startedBy: { accountId: caller.accountId },
+    startedBy: { accountId: caller.accountId, ...(displayName ? { displayName } : {}) },
   });
   return { runId: run.runId };
 });

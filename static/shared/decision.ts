@@ -1,48 +1,30 @@
 /**
  * What decided a script's access, as `getMyScripts` and `explainAccess`
- * answer it (src/rules/evaluate.ts `DecidedBy`), with the guard and the
- * wording helpers both pages use. Pure: no DOM, no React.
+ * answer it (src/contract/access.ts), with the wording helpers both pages
+ * use. Pure: no DOM, no React.
  */
-import { isRecord, isStringArray } from './resolverResult';
+import type { DecisionType } from '../../src/contract/access';
 
-export const DECISION_TYPES = ['feature-off', 'not-space-admin', 'user', 'group', 'space', 'global'] as const;
+export type { DecisionType } from '../../src/contract/access';
 
-export type DecisionType = (typeof DECISION_TYPES)[number];
-
-/** The row that decided (for `group`: the group rows that allowed it, or all matching ones when none did). */
+/**
+ * The row that decided, as the pages read it (for `group`: the group rows
+ * that allowed it, or all matching ones when none did). The contract's
+ * stricter union is assignable to it.
+ */
 export interface DecidedBy {
   type: DecisionType;
-  ids?: string[];
-  names?: string[];
+  ids?: readonly string[];
+  names?: readonly string[];
 }
 
-export function isDecidedBy(value: unknown): value is DecidedBy {
-  return (
-    isRecord(value) &&
-    (DECISION_TYPES as readonly unknown[]).includes(value.type) &&
-    (value.ids === undefined || isStringArray(value.ids)) &&
-    (value.names === undefined || isStringArray(value.names))
-  );
-}
-
-/** One script as both pages receive it: what it is, whether it is allowed, and what decided. */
+/** One script as both pages read it (the contract's ScriptAccess is assignable to it). */
 export interface ScriptAnswer {
   key: string;
   name: string;
   description: string;
   allowed: boolean;
   decidedBy: DecidedBy;
-}
-
-export function isScriptAnswer(value: unknown): value is ScriptAnswer {
-  return (
-    isRecord(value) &&
-    typeof value.key === 'string' &&
-    typeof value.name === 'string' &&
-    typeof value.description === 'string' &&
-    typeof value.allowed === 'boolean' &&
-    isDecidedBy(value.decidedBy)
-  );
 }
 
 /** Display names, falling back to the id where a name is missing; no repeats. */

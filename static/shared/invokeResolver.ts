@@ -32,6 +32,23 @@ export async function invokeResolver<T>(
   return readAnswer(answer, isData);
 }
 
+/** A page's functions: what each takes and answers (src/contract/admin-page.ts, space-settings.ts). */
+export type FunctionMap<M> = { [K in keyof M]: { payload: unknown; answer: unknown } };
+
+/**
+ * A typed caller for one page's functions: the payload and the answer are
+ * the contract's types, so the page and the server cannot drift apart. The
+ * answer's envelope is checked here; its data is the server's, typed by the
+ * same contract the server compiles against.
+ */
+export function resolverClient<M extends FunctionMap<M>>() {
+  return <K extends keyof M & string>(
+    functionKey: K,
+    payload: M[K]['payload'],
+  ): Promise<ResolverResult<M[K]['answer']>> =>
+    invokeResolver<M[K]['answer']>(functionKey, (payload ?? {}) as ResolverPayload);
+}
+
 function readAnswer<T>(answer: unknown, isData?: DataGuard<T>): ResolverResult<T> {
   if (isRecord(answer) && answer.ok === true && 'data' in answer) {
     if (isData && !isData(answer.data)) {

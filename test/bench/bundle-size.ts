@@ -14,6 +14,7 @@ import { gzipSync } from 'node:zlib';
 import type { Response } from 'playwright-core';
 import { createLocalHost } from '../../local/host/create-host';
 import { launchBrowser } from '../support/browser';
+import { Figures, unmeasured } from './module';
 
 export interface BundleSize {
   page: string;
@@ -93,4 +94,37 @@ async function measureResponse(
   if (!kind) return undefined;
   const body = await response.body();
   return { kind, url: url.pathname, gzipBytes: gzipSync(body, { level: 9 }).length };
+}
+
+const KIB = 1024;
+
+/**
+ * The bundle figures. Unmeasurable (not built, no Chromium) gives nulls with
+ * the reason, so the rest of the bench still reports.
+ */
+export async function bundleFigures(): Promise<Figures> {
+  const labels = {
+    adminPageJsGzipKiB: 'admin page JS, gzip',
+    adminPageCssGzipKiB: 'admin page CSS, gzip',
+    spaceSettingsJsGzipKiB: 'space settings JS, gzip',
+    spaceSettingsCssGzipKiB: 'space settings CSS, gzip',
+  };
+  let sizes: BundleSize[];
+  try {
+    sizes = await bundleSizes();
+  } catch (error) {
+    const note = `unavailable: ${(error as Error).message}`;
+    return Object.fromEntries(Object.entries(labels).map(([key, label]) => [key, unmeasured(label, note)]));
+  }
+  const size = (page: string, kind: 'jsGzipBytes' | 'cssGzipBytes') => {
+    const found = sizes.find((s) => s.page === page);
+    return found ? Math.round((found[kind] / KIB) * 10) / 10 : null;
+  };
+  const kib = (label: string, value: number | null) => ({ label, value, digits: 1, unit: 'KiB' });
+  return {
+    adminPageJsGzipKiB: kib(labels.adminPageJsGzipKiB, size('admin-page', 'jsGzipBytes')),
+    adminPageCssGzipKiB: kib(labels.adminPageCssGzipKiB, size('admin-page', 'cssGzipBytes')),
+    spaceSettingsJsGzipKiB: kib(labels.spaceSettingsJsGzipKiB, size('space-settings', 'jsGzipBytes')),
+    spaceSettingsCssGzipKiB: kib(labels.spaceSettingsCssGzipKiB, size('space-settings', 'cssGzipBytes')),
+  };
 }

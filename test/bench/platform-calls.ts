@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createLocalHost } from '../../local/host/create-host';
 import { SCRIPT_CATALOG } from '../../src/rules';
+import { Figures } from './module';
 
 interface Calls {
   total: number;
@@ -13,6 +14,8 @@ interface Calls {
 }
 
 export interface CallFigure {
+  /** The resolver function, as the JSON key. */
+  key: string;
   what: string;
   calls: Calls;
   ms: number;
@@ -89,6 +92,7 @@ export async function benchPlatformCalls(rows = 10_000): Promise<CallFigure[]> {
     const body = (await response.json()) as { ok: boolean; error?: unknown; data?: { version?: number } };
     if (!body.ok) throw new Error(`${functionKey} failed: ${JSON.stringify(body.error)}`);
     figures.push({
+      key: functionKey,
       what,
       calls: JSON.parse(response.headers.get('x-forge-platform-calls') ?? '{}') as Calls,
       ms: performance.now() - t0,
@@ -133,6 +137,20 @@ export async function benchPlatformCalls(rows = 10_000): Promise<CallFigure[]> {
     );
   } finally {
     await host.close();
+  }
+  return figures;
+}
+
+/** The figures for the bench's table and JSON: per resolver call, its platform calls and local time. */
+export async function platformCallFigures(rows = 10_000): Promise<Figures> {
+  const figures: Figures = {};
+  for (const f of await benchPlatformCalls(rows)) {
+    const cell = (column: string) => ({ label: `${f.what}: ${column}`, cell: { row: f.what, column } });
+    figures[`${f.key}.total`] = { ...cell('platform calls'), value: f.calls.total };
+    figures[`${f.key}.kvs`] = { ...cell('KVS'), value: f.calls.kvs };
+    figures[`${f.key}.product`] = { ...cell('product API'), value: f.calls.product };
+    figures[`${f.key}.sequentialDepth`] = { ...cell('sequential round trips'), value: f.calls.sequentialDepth };
+    figures[`${f.key}.localMs`] = { ...cell('local ms'), value: f.ms };
   }
   return figures;
 }

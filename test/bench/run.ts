@@ -1,46 +1,61 @@
 /**
- * `npm run bench`: prints the figures the README quotes. Nothing here is a
- * pass/fail test; timings depend on the machine, call counts do not.
+ * `npm run bench`: prints the figures the README quotes, one table per
+ * module; `npm run bench -- --json` prints the same figures as one JSON
+ * object (`engine.decisionsPerSecond`, ...) and nothing else on stdout.
+ * Nothing here is a pass/fail test; timings depend on the machine, call
+ * counts do not.
  */
-import { benchEvaluator } from './evaluator';
+import { bundleFigures } from './bundle-size';
+import { benchEngine } from './engine';
+import { BenchModule } from './module';
+import { machineLine, ModuleResult, table, thisMachine, toJson } from './output';
+import { platformCallFigures } from './platform-calls';
+import { relayFigures } from './relay';
+import { scriptRunFigures } from './script-runs';
 import { benchContentListing } from './content-listing';
-import { benchPlatformCalls } from './platform-calls';
+
+/** Every bench module, in the order printed. Adding one is one line. */
+const MODULES: BenchModule[] = [
+  { key: 'engine', title: 'Rule engine: RuleIndex against CASL (pure, in process)', run: benchEngine },
+  { key: 'platformCalls', title: 'Platform calls per resolver call (local host, real SDKs)', run: platformCallFigures },
+  { key: 'relay', title: 'Relay', run: relayFigures },
+  {
+    key: 'scriptRun',
+    title: 'Script run: Bulk labels, 10,000 pages, +100 ms a Confluence call',
+    run: scriptRunFigures,
+  },
+  {
+    key: 'contentListing',
+    title: 'Emulated Confluence content: a 10,000-page space (median ms per request)',
+    run: async () =>
+      Object.fromEntries(
+        (await benchContentListing()).map((f, i) => [
+          `case${i}`,
+          { label: f.what, value: f.ms, digits: 2, unit: 'ms' },
+        ]),
+      ),
+  },
+  {
+    key: 'bundles',
+    title: 'Custom UI bundles (gzip, what each page loads; `npm run build:ui` first)',
+    run: bundleFigures,
+  },
+];
 
 async function main(): Promise<void> {
-  console.log('## Rule evaluator (pure, in process)');
-  const e = benchEvaluator();
-  console.log(`table: ${e.rows} rows x ${e.scripts} scripts`);
-  console.log(`index build (median of 20): ${e.indexBuildMs.toFixed(1)} ms`);
-  console.log(`decisions per second (user in 20 groups): ${e.decisionsPerSecond.toLocaleString('en-US')}`);
-  console.log(`explain (all 40 scripts) per second: ${e.explainsPerSecond.toLocaleString('en-US')}`);
-
-  console.log('\n## Platform calls per resolver call (local host, real SDKs)');
-  console.log('| call | platform calls | KVS | product API | sequential round trips | local ms |');
-  console.log('|---|---|---|---|---|---|');
-  for (const f of await benchPlatformCalls()) {
-    console.log(
-      `| ${f.what} | ${f.calls.total} | ${f.calls.kvs} | ${f.calls.product} | ${f.calls.sequentialDepth} | ${f.ms.toFixed(0)} |`,
-    );
+  const json = process.argv.includes('--json');
+  const machine = thisMachine();
+  // With --json, stdout carries the JSON object only: whatever a module logs goes to stderr.
+  const print = json ? console.error : console.log;
+  if (json) console.log = console.info = console.error;
+  print(machineLine(machine));
+  const results: ModuleResult[] = [];
+  for (const module of MODULES) {
+    const result = { key: module.key, title: module.title, figures: await module.run() };
+    results.push(result);
+    print(`\n${table(result)}`);
   }
-
-  console.log('\n## Emulated Confluence content: a 10,000-page space (median ms per request)');
-  for (const f of await benchContentListing()) console.log(`${f.what}: ${f.ms.toFixed(2)} ms`);
-
-  try {
-    // Computed path: the module is built alongside the admin page; the bench runs without it.
-    const bundleModule = './bundle-size';
-    const { bundleSizes } = (await import(bundleModule)) as {
-      bundleSizes: () => Promise<{ page: string; jsGzipBytes: number; cssGzipBytes: number }[]>;
-    };
-    console.log('\n## Custom UI bundles (gzip, what each page loads; run `npm run build:ui` first)');
-    for (const b of await bundleSizes()) {
-      console.log(
-        `${b.page}: JS ${(b.jsGzipBytes / 1024).toFixed(1)} KiB, CSS ${(b.cssGzipBytes / 1024).toFixed(1)} KiB`,
-      );
-    }
-  } catch (error) {
-    console.log(`\n(bundle sizes unavailable: ${(error as Error).message})`);
-  }
+  if (json) process.stdout.write(`${JSON.stringify(toJson(machine, results), null, 2)}\n`);
 }
 
 main().then(

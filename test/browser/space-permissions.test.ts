@@ -24,8 +24,14 @@ it('the whole loop: link, submit in the admin page, the relay applies, the page 
   const secret = (await frame.getByTestId('relay-link-secret').textContent())!.trim();
   const url = (await frame.getByTestId('relay-trigger-url').textContent())!.trim();
   expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  // The setup commands carry this URL, and the secret only while it is shown.
+  const commands = frame.getByTestId('relay-commands');
+  await expect(commands.textContent()).resolves.toContain(`RELAY_TRIGGER_URL=${url}`);
+  await expect(commands.textContent()).resolves.toContain(`RELAY_LINK_SECRET=${secret}`);
+  await keepScreenshot(page, 'relay-setup-commands');
   await frame.getByRole('button', { name: 'I have copied it' }).click();
   await expect(frame.getByTestId('relay-link-secret').count()).resolves.toBe(0);
+  await expect(commands.textContent()).resolves.not.toContain(secret);
 
   // Choose: HR (Ada can see it), Nina and the power-users group, View space + Export space, grant.
   await frame.getByLabel('Spaces').fill('Human');

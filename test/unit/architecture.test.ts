@@ -20,7 +20,7 @@ interface Layer {
 
 /** Longest matching path wins, so a sub-folder can be stricter than its parent. */
 const LAYERS: Layer[] = [
-  { path: 'src/contract', mayImport: [], packages: ['zod', 'node:crypto'] },
+  { path: 'src/contract', mayImport: ['src/rules'], packages: ['zod', 'node:crypto'] },
   { path: 'src/rules', mayImport: [], packages: ['zod'] },
   { path: 'src/clock.ts', mayImport: [], packages: [] },
   { path: 'src/permission-changes', mayImport: ['src/contract'], packages: [] },
@@ -58,9 +58,13 @@ const LAYERS: Layer[] = [
   { path: 'static', mayImport: ['src/contract', 'src/rules'], packages: 'any' },
   // The relay is the customer's program: it shares the protocol and nothing else of the app.
   { path: 'relay', mayImport: ['src/contract'], packages: ['zod', 'node:'] },
+  // Its build runs only in the app's repository; the bundle is made from relay/src alone.
+  { path: 'relay/scripts', mayImport: [], packages: ['esbuild', 'node:'] },
+  // Command-line tools for developers (deploy:check), never part of what runs on Forge.
+  { path: 'scripts', mayImport: ['local'], packages: 'any' },
   // The local host emulates the platform under the SDKs: it never reaches into the app.
   { path: 'local', mayImport: [], packages: 'any' },
-  { path: 'test', mayImport: ['src', 'local', 'relay', 'static'], packages: 'any' },
+  { path: 'test', mayImport: ['src', 'local', 'relay', 'static', 'scripts'], packages: 'any' },
 ];
 
 const SOURCE = /\.(ts|tsx|mts)$/;
@@ -97,7 +101,9 @@ function packageAllowed(spec: string, allowed: Layer['packages']): boolean {
 
 function violations(): string[] {
   const problems: string[] = [];
-  for (const file of ['src', 'static', 'relay', 'local', 'test'].flatMap((d) => sourceFiles(join(ROOT, d)))) {
+  for (const file of ['src', 'static', 'relay', 'local', 'test', 'scripts'].flatMap((d) =>
+    sourceFiles(join(ROOT, d)),
+  )) {
     const from = posix(relative(ROOT, file));
     const layer = layerOf(from);
     if (!layer) {

@@ -1,38 +1,42 @@
 /**
- * The admin page's resolver calls, one typed function each. Each returns a
- * ResolverResult and never throws (see shared/invokeResolver.ts).
+ * The admin page's resolver calls, one typed function each, typed by the
+ * contract (src/contract/admin-page.ts). Each returns a ResolverResult and
+ * never throws (see shared/invokeResolver.ts).
  */
-import { invokeResolver } from '../../shared/invokeResolver';
+import type { AdminPageFunctions } from '../../../src/contract/admin-page';
+import { resolverClient } from '../../shared/invokeResolver';
 import type { ResolverResult } from '../../shared/resolverResult';
-import { isAccessExplanation, type AccessExplanation } from './access/accessTypes';
-import { isAuditPage, type AuditPage } from './audit/changeTypes';
+import type { AccessExplanation } from './access/accessTypes';
+import type { AuditPage } from './audit/changeTypes';
 import type { SaveRequest } from './rules/saveRequest';
-import { isSubjectMatches, type SubjectMatch } from './subjects';
-import { isExportAnswer, isImportAnswer, type ExportAnswer, type ImportAnswer } from './transfer/transferTypes';
-import { isAdminConfig, type AdminConfig, type SubjectType } from './types';
+import type { SubjectMatch } from './subjects';
+import type { ExportAnswer, ImportAnswer } from './transfer/transferTypes';
+import type { AdminConfig, SubjectType } from './types';
+
+const call = resolverClient<AdminPageFunctions>();
 
 export function getConfigPage(cursor?: string): Promise<ResolverResult<AdminConfig>> {
-  return invokeResolver('getConfig', cursor ? { cursor } : {}, isAdminConfig);
+  return call('getConfig', cursor ? { cursor } : {});
 }
 
 export function saveConfig(request: SaveRequest): Promise<ResolverResult<AdminConfig>> {
-  return invokeResolver('saveConfig', { ...request }, isAdminConfig);
+  return call('saveConfig', { ...request });
 }
 
 export function explainAccess(accountId: string, spaceKey: string): Promise<ResolverResult<AccessExplanation>> {
-  return invokeResolver('explainAccess', { accountId, spaceKey }, isAccessExplanation);
+  return call('explainAccess', { accountId, spaceKey });
 }
 
 export function searchSubjects(type: SubjectType, query: string): Promise<ResolverResult<SubjectMatch[]>> {
-  return invokeResolver('searchSubjects', { type, query }, isSubjectMatches);
+  return call('searchSubjects', { type, query });
 }
 
 export function getAuditLog(cursor?: string): Promise<ResolverResult<AuditPage>> {
-  return invokeResolver('getAuditLog', cursor ? { cursor } : {}, isAuditPage);
+  return call('getAuditLog', cursor ? { cursor } : {});
 }
 
 export function exportConfig(): Promise<ResolverResult<ExportAnswer>> {
-  return invokeResolver('exportConfig', {}, isExportAnswer);
+  return call('exportConfig', {});
 }
 
 export function importConfig(
@@ -40,5 +44,5 @@ export function importConfig(
   dryRun: boolean,
   expectedVersion: number,
 ): Promise<ResolverResult<ImportAnswer>> {
-  return invokeResolver('importConfig', { data, dryRun, expectedVersion }, isImportAnswer);
+  return call('importConfig', { data, dryRun, expectedVersion });
 }

@@ -1,13 +1,15 @@
 import { ErrorState } from '../../shared/components/ErrorState';
 import { LoadingState } from '../../shared/components/LoadingState';
 import { PageLayout } from '../../shared/components/PageLayout';
-import { invokeResolver } from '../../shared/invokeResolver';
+import type { SpaceSettingsFunctions } from '../../../src/contract/space-settings';
+import { resolverClient } from '../../shared/invokeResolver';
 import { useResolver } from '../../shared/useResolver';
 import { MyScripts } from './MyScripts';
-import { isMyScriptsData, type MyScriptsData } from './types';
+
+const call = resolverClient<SpaceSettingsFunctions>();
 
 function loadMyScripts() {
-  return invokeResolver<MyScriptsData>('getMyScripts', {}, isMyScriptsData);
+  return call('getMyScripts', {});
 }
 
 /** The space settings page: one `getMyScripts` call, then the viewer's scripts and why. */

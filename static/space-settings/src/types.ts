@@ -1,9 +1,10 @@
 /**
- * The data `getMyScripts` answers with. Kept free of DOM and React so the
- * wording module and its unit tests (which run under Node) can import it.
+ * The data `getMyScripts` answers with (src/contract/access.ts). Kept free
+ * of DOM and React so the wording module and its unit tests (which run
+ * under Node) can import it.
  */
-import { isScriptAnswer, type DecidedBy, type ScriptAnswer } from '../../shared/decision';
-import { isRecord } from '../../shared/resolverResult';
+import type { DecidedBy, ScriptAnswer } from '../../shared/decision';
+import type { AccessExplanation } from '../../../src/contract/access';
 
 export type { DecidedBy } from '../../shared/decision';
 
@@ -15,34 +16,7 @@ export interface ScriptDecision {
 
 export type MyScript = ScriptAnswer;
 
-export interface SpaceSummary {
-  id: string;
-  key: string;
-  /** Absent when Confluence did not give the space's name. */
-  name?: string;
-}
+export type SpaceSummary = AccessExplanation['space'];
 
-export interface MyScriptsData {
-  spaceAdmin: boolean;
-  space: SpaceSummary;
-  scripts: MyScript[];
-}
-
-function isSpaceSummary(value: unknown): value is SpaceSummary {
-  return (
-    isRecord(value) &&
-    typeof value.id === 'string' &&
-    typeof value.key === 'string' &&
-    (value.name === undefined || typeof value.name === 'string')
-  );
-}
-
-export function isMyScriptsData(value: unknown): value is MyScriptsData {
-  return (
-    isRecord(value) &&
-    typeof value.spaceAdmin === 'boolean' &&
-    isSpaceSummary(value.space) &&
-    Array.isArray(value.scripts) &&
-    value.scripts.every(isScriptAnswer)
-  );
-}
+/** The contract's answer is assignable to this reading of it. */
+export type MyScriptsData = Omit<AccessExplanation, 'scripts'> & { scripts: MyScript[] };

@@ -167,3 +167,32 @@ describe("Forge's push limits, with the SDK's errors", () => {
     expect(await push('work', { body: 'text' })).toMatchObject({ error: 'InvalidPayloadError' });
   });
 });
+
+describe('persistence', () => {
+  it('an event queued when the host stops is delivered after it starts again (LOCAL_DATA_DIR)', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dataDir = mkdtempSync(join(tmpdir(), 'events-data-'));
+    const first = await startHost({ projectRoot: EVENTS_APP, inMemory: false, dataDir, eventDelayScale: 1 });
+    await first.invoke({
+      module: 'events-page',
+      functionKey: 'push',
+      payload: { queue: 'work', events: { body: { id: 'later' }, delayInSeconds: 1 } },
+      context: { accountId: 'u-ada' },
+    });
+    expect(first.events.emulator.pendingCount().queued).toBe(1);
+    await first.close();
+    const second = await startHost({ projectRoot: EVENTS_APP, inMemory: false, dataDir, eventDelayScale: 0 });
+    try {
+      await second.events.idle();
+      const { value } = await second.invoke({
+        module: 'events-page',
+        functionKey: 'seen',
+        context: { accountId: 'u-ada' },
+      });
+      expect((value as { seen: Seen[] }).seen.map((s) => s.id)).toEqual(['later']);
+    } finally {
+      await second.close();
+    }
+  });
+});

@@ -9,10 +9,13 @@ export interface RelayRun {
   stdout: () => string;
 }
 
-/** The relay CLI as a customer runs it (`npm run relay -- ...` is `tsx relay/src/cli.ts ...`), as a child process. */
+/**
+ * The relay CLI from its sources, as `npm run relay -- ...` runs it (`tsx relay/src/main.ts ...`), as a child
+ * process. bundle.test.ts and setup-guide.test.ts run the built file a customer installs.
+ */
 export function startRelay(args: string[], env: Record<string, string>): RelayRun {
   // One process (node with the tsx loader), so a kill reaches the relay itself.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'relay/src/cli.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'relay/src/main.ts', ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,15 +1,19 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import type { LocalHost } from '../../../local/host/create-host';
 import { startHost } from '../../support/local-host';
+import { buildRelay } from '../../../relay/scripts/build';
 import { ROOT } from './run-relay';
 import { link, submit } from './support';
 
 // Runs docs/external-setup.md's own commands against the local host: the
-// env file as the guide writes it, the check block, and the cron line.
+// env file as the guide writes it, the check block, and the cron line, with
+// the relay installed as step 2 says: one built file in a folder of its own
+// (standing in for /opt/confluence-relay), run from a folder that is not the
+// app's repository.
 const run = promisify(execFile);
 const guide = readFileSync(join(ROOT, 'docs', 'external-setup.md'), 'utf8');
 const blocks = [...guide.matchAll(/```(\w*)\n([\s\S]*?)```/g)].map((m) => ({
@@ -23,9 +27,12 @@ const cronLine = blocks.map((b) => b.text.trim()).find((t) => t.startsWith('*/5 
 
 let host: LocalHost;
 let dir: string;
+let installDir: string;
 beforeAll(async () => {
   host = await startHost();
   dir = mkdtempSync(join(tmpdir(), 'relay-guide-'));
+  installDir = mkdtempSync(join(tmpdir(), 'relay-opt-'));
+  await buildRelay(join(installDir, 'relay.mjs'));
 });
 afterAll(() => host.close());
 
@@ -58,16 +65,26 @@ async function writeEnvFile(): Promise<string> {
   return file;
 }
 
+/** The guide's paths, pointed at this test's folders and this machine's node. */
+const localise = (text: string, envFile: string) =>
+  text
+    .replaceAll('/opt/confluence-relay', installDir)
+    .replaceAll('/etc/confluence-relay.env', envFile)
+    .replaceAll('/usr/bin/node', process.execPath)
+    .replaceAll('/var/log/confluence-relay.log', join(dir, 'relay.log'));
+
+/** The guide's commands in a folder that is not the app's repository, `node` found on PATH as on the host. */
 const bash = (script: string) =>
   run('bash', ['-e', '-c', script], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+    cwd: dir,
+    env: { PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ''}`, HOME: process.env.HOME ?? '' },
     timeout: 60_000,
   });
 
 it('the guide marks its check commands for this test', () => {
   expect(testedBlocks).toHaveLength(1);
-  expect(testedBlocks[0]!.text).toContain('npm run relay -- --once');
+  expect(testedBlocks[0]!.text).toContain('node /opt/confluence-relay/relay.mjs --once');
+  expect(guide).not.toMatch(/git clone|npm ci|npm run relay/);
 });
 
 it('step 4 (check that it works) runs as written: dry run, then apply', async () => {
@@ -81,8 +98,7 @@ it('step 4 (check that it works) runs as written: dry run, then apply', async ()
     ],
     action: 'grant',
   });
-  const script = testedBlocks[0]!.text.replaceAll('/etc/confluence-relay.env', envFile);
-  const { stdout } = await bash(script);
+  const { stdout } = await bash(localise(testedBlocks[0]!.text, envFile));
   expect(stdout).toContain('"msg":"would grant"');
   expect(stdout.match(/"msg":"applied"/g)).toHaveLength(2);
   expect(stdout).not.toContain('local-sam');
@@ -97,21 +113,17 @@ it('step 5 (cron line) runs as written', async () => {
     operations: [{ key: 'read', target: 'space' }],
     action: 'grant',
   });
-  const command = cronLine
-    .split(' ')
-    .slice(5)
-    .join(' ')
-    .replace('/opt/confluence-relay', ROOT)
-    .replaceAll('/etc/confluence-relay.env', envFile)
-    .replace('/var/log/confluence-relay.log', join(dir, 'relay.log'));
+  const command = localise(cronLine.split(' ').slice(5).join(' '), envFile);
   await bash(command);
   expect(readFileSync(join(dir, 'relay.log'), 'utf8')).toContain('"msg":"applied"');
   expect(holds('PG', 'g-probation', 'read', 'space')).toBe(true);
 });
 
-it('the systemd unit reads the same env file and stops restarting on configuration errors', () => {
+it('the systemd unit is relay/confluence-relay.service, runs the one file and stops on configuration errors', () => {
   const unit = blocks.find((b) => b.lang === 'ini')!.text;
+  expect(unit).toBe(readFileSync(join(ROOT, 'relay', 'confluence-relay.service'), 'utf8'));
   expect(unit).toContain('EnvironmentFile=/etc/confluence-relay.env');
-  expect(unit).toContain('ExecStart=/usr/bin/npm run relay --silent');
+  expect(unit).toContain('ExecStart=/usr/bin/node /opt/confluence-relay/relay.mjs');
   expect(unit).toContain('RestartPreventExitStatus=2 3 4');
+  expect(unit).toMatch(/^User=relay$/m);
 });

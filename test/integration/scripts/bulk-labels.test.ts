@@ -34,7 +34,7 @@ describe('Bulk Add or Remove Labels', () => {
     expect(labelsOf(host, '30003')).toEqual(['reviewed']);
     expect(labelsOf(host, '30005')).toEqual(['reviewed']);
     expect(labelsOf(host, LOCKED_PAGE)).toEqual([]);
-    expect(done.startedBy.accountId).toBe(SAM);
+    expect(done.startedBy).toEqual({ accountId: SAM, displayName: 'Sam Taylor' });
     expect(done.input).toEqual({ target: TREE, add: ['reviewed'], remove: ['old'] });
   });
 

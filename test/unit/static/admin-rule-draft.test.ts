@@ -23,7 +23,9 @@ function config(rows: Rule[], extra: Partial<AdminConfig> = {}): AdminConfig {
     enabled: false,
     version: 3,
     scripts: SCRIPTS,
+    newScripts: [],
     rows: [{ type: 'global', id: 'global', name: 'Global', allowed: ['a', 'b', 'c'] }, ...rows],
+    totalRows: rows.length + 1,
     ...extra,
   };
 }

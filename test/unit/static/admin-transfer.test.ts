@@ -1,11 +1,9 @@
 import { describeConflict, readConflictDetails } from '../../../static/admin-page/src/rules/conflictText';
 import { formatDateTime } from '../../../static/admin-page/src/formatDateTime';
-import { subjectAsRow, subjectLabel, isSubjectMatches } from '../../../static/admin-page/src/subjects';
+import { subjectAsRow, subjectLabel } from '../../../static/admin-page/src/subjects';
 import { exportFileName } from '../../../static/admin-page/src/transfer/exportFileName';
 import { MAX_IMPORT_BYTES, readImportFile } from '../../../static/admin-page/src/transfer/importFile';
-import { isImportAnswer } from '../../../static/admin-page/src/transfer/transferTypes';
 import { shouldSearch, toOption } from '../../../static/admin-page/src/rules/subjectSearch';
-import { isAdminConfig } from '../../../static/admin-page/src/types';
 
 describe('reading an import file', () => {
   it('recognises an export file', () => {
@@ -54,13 +52,6 @@ describe('reading an import file', () => {
     expect(exportFileName(12, '2024-05-01T10:00:00.000Z')).toBe('built-in-script-permissions-v12-2024-05-01.json');
     expect(exportFileName(1, 'garbage')).toBe('built-in-script-permissions-v1-export.json');
   });
-
-  it('accepts importConfig answers', () => {
-    expect(
-      isImportAnswer({ dryRun: true, version: 3, changes: [{ kind: 'toggle', from: false, to: true }], rows: 4 }),
-    ).toBe(true);
-    expect(isImportAnswer({ dryRun: true, version: 3, changes: [], rows: '4' })).toBe(false);
-  });
 });
 
 describe('conflicts', () => {
@@ -98,8 +89,6 @@ describe('conflicts', () => {
 describe('subjects for new rows', () => {
   it('labels and converts search matches, keeping the space key', () => {
     const space = { type: 'space' as const, id: '1001', name: 'Marketing', key: 'MKT' };
-    expect(isSubjectMatches([space, { type: 'user', id: 'u-bob', name: 'Bob' }])).toBe(true);
-    expect(isSubjectMatches([{ type: 'global', id: 'global', name: 'Global' }])).toBe(false);
     expect(subjectLabel(space)).toBe('Marketing (MKT)');
     expect(subjectLabel({ id: 'g-1', name: ' ' })).toBe('g-1');
     expect(subjectAsRow(space)).toEqual({ type: 'space', id: '1001', name: 'Marketing', key: 'MKT' });
@@ -118,25 +107,4 @@ describe('subjects for new rows', () => {
   });
 });
 
-describe('getConfig answers', () => {
-  it('accepts the contract’s shape, with or without the optional fields', () => {
-    const base = {
-      enabled: true,
-      version: 3,
-      scripts: [{ key: 'a', name: 'A', description: '' }],
-      rows: [{ type: 'space', id: '1', name: 'M', key: 'MKT', allowed: ['a'] }],
-    };
-    expect(isAdminConfig(base)).toBe(true);
-    expect(
-      isAdminConfig({
-        ...base,
-        newScripts: ['a'],
-        totalRows: 1,
-        updatedAt: '2024-05-01T10:00:00Z',
-        updatedBy: { accountId: 'u-ada' },
-      }),
-    ).toBe(true);
-    expect(isAdminConfig({ ...base, version: '3' })).toBe(false);
-    expect(isAdminConfig({ ...base, rows: [{ type: 'team', id: '1', name: 'M', allowed: [] }] })).toBe(false);
-  });
-});
+describe('getConfig answers', () => {});

@@ -1,6 +1,6 @@
 import { describeDecision, NOT_SPACE_ADMIN_MESSAGE } from '../../../static/space-settings/src/reasons';
 import { joinNames } from '../../../static/shared/decision';
-import { isMyScriptsData, type DecidedBy, type ScriptDecision } from '../../../static/space-settings/src/types';
+import type { DecidedBy, ScriptDecision } from '../../../static/space-settings/src/types';
 
 function allowed(decidedBy: DecidedBy): ScriptDecision {
   return { allowed: true, decidedBy };
@@ -111,36 +111,5 @@ describe('joinNames', () => {
     expect(joinNames(['a'])).toBe('a');
     expect(joinNames(['a', 'b'])).toBe('a and b');
     expect(joinNames(['a', 'b', 'c', 'd'])).toBe('a, b, c and d');
-  });
-});
-
-describe('isMyScriptsData', () => {
-  const data = {
-    spaceAdmin: true,
-    space: { id: '1001', key: 'MKT', name: 'Marketing' },
-    scripts: [
-      {
-        key: 'copy-space',
-        name: 'Copy Space',
-        description: 'Copy a space.',
-        allowed: false,
-        decidedBy: { type: 'group', ids: ['g-prob'], names: ['probation'] },
-      },
-    ],
-  };
-
-  it('accepts the getMyScripts answer shape', () => {
-    expect(isMyScriptsData(data)).toBe(true);
-  });
-
-  it('accepts a space whose name Confluence did not give', () => {
-    expect(isMyScriptsData({ ...data, space: { id: '1001', key: 'MKT' } })).toBe(true);
-  });
-
-  it('rejects an unknown decision type or a missing field', () => {
-    expect(isMyScriptsData({ ...data, scripts: [{ ...data.scripts[0], decidedBy: { type: 'magic' } }] })).toBe(false);
-    expect(isMyScriptsData({ ...data, space: undefined })).toBe(false);
-    expect(isMyScriptsData({ ...data, spaceAdmin: 'yes' })).toBe(false);
-    expect(isMyScriptsData(null)).toBe(false);
   });
 });

@@ -4,12 +4,16 @@
  */
 import { isRecord } from '../../../shared/resolverResult';
 import { formatDateTime } from '../formatDateTime';
-import { isPerson, type Person } from '../types';
+import type { Person } from '../types';
 
 export interface ConflictDetails {
   currentVersion?: number;
   updatedAt?: string;
   updatedBy?: Person;
+}
+
+function isPerson(value: unknown): value is Person {
+  return isRecord(value) && typeof value.accountId === 'string';
 }
 
 export function readConflictDetails(details: unknown): ConflictDetails {

@@ -8,6 +8,7 @@ import { ErrorState } from '../../../shared/components/ErrorState';
 import { LoadingState } from '../../../shared/components/LoadingState';
 import type { ResolverError, ResolverResult } from '../../../shared/resolverResult';
 import { formatWhen, rotateSecret, type RelaySetup, type Rotated } from './api';
+import { relayCommands } from './relayCommands';
 
 const codeStyles = xcss({
   fontFamily: 'font.family.code',
@@ -16,6 +17,46 @@ const codeStyles = xcss({
   padding: 'space.050',
   borderRadius: 'radius.small',
 });
+
+const commandStyles = xcss({
+  fontFamily: 'font.family.code',
+  whiteSpace: 'pre-wrap',
+  wordBreak: 'break-all',
+  backgroundColor: 'color.background.neutral',
+  padding: 'space.100',
+  borderRadius: 'radius.small',
+  margin: 'space.0',
+});
+
+/** The guide's commands with this app's URL (and the secret while it is shown), each with a Copy button. */
+function RelayCommands({ webTriggerUrl, secret }: { webTriggerUrl: string; secret?: string }) {
+  return (
+    <Stack space="space.100" testId="relay-commands">
+      <Heading size="xsmall" as="h4">
+        Set up the relay
+      </Heading>
+      <Text as="p">
+        On the host that will hold the API token, with Node.js 22 or 24 and the relay file relay.mjs (built by whoever
+        deployed the app; the full guide, with the npm package and the container image, is docs/external-setup.md):
+      </Text>
+      {relayCommands(webTriggerUrl, secret).map((block) => (
+        <Stack space="space.050" key={block.title}>
+          <Inline space="space.100" alignBlock="center" spread="space-between">
+            <Text weight="semibold" size="small">
+              {block.title}
+            </Text>
+            <Button spacing="compact" onClick={() => void navigator.clipboard?.writeText(block.text)}>
+              Copy
+            </Button>
+          </Inline>
+          <Box as="pre" xcss={commandStyles}>
+            {block.text}
+          </Box>
+        </Stack>
+      ))}
+    </Stack>
+  );
+}
 
 interface RelayLinkPanelProps {
   result: ResolverResult<RelaySetup> | undefined;
@@ -109,6 +150,7 @@ export function RelayLinkPanel({ result, onChanged }: RelayLinkPanelProps) {
           onChange={() => setReplaceUrl(!replaceUrl)}
         />
       </Inline>
+      <RelayCommands webTriggerUrl={rotated?.webTriggerUrl ?? setup.webTriggerUrl} secret={rotated?.secret} />
     </Stack>
   );
 }
