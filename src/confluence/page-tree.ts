@@ -8,10 +8,17 @@
  */
 import { route } from '@forge/api';
 import { z } from 'zod';
-import type { TreePage } from '../scripts/tree/order';
 import { nextCursor } from './client';
 import { appGet, mustAppGet } from './send';
 import { V2Links } from './schemas';
+
+/** A page as the tree planning needs it (src/scripts/tree/order.ts TreePage has the same shape). */
+export interface TreePage {
+  id: string;
+  title: string;
+  parentId?: string | null;
+  position?: number;
+}
 
 const Id = z.union([z.string(), z.number()]).transform(String);
 

@@ -87,7 +87,7 @@ const previewScript = spaceFunction(PreviewScriptPayload, async ({ scriptKey, in
   try {
     return (await module.preview(contextFor(scopeOf(caller)), valid)) satisfies ScriptPreview;
   } catch (error) {
-    if (error instanceof TargetError) throw new AppError('BAD_REQUEST', error.message, { field: error.field });
+    if (error instanceof TargetError) throw new AppError(error.code, error.message, { field: error.field });
     throw error;
   }
 });
@@ -103,7 +103,7 @@ const startScript = spaceFunction(StartScriptPayload, async ({ scriptKey, input,
     try {
       await module.checkStart(contextFor(scopeOf(caller)), valid);
     } catch (error) {
-      if (error instanceof TargetError) throw new AppError('BAD_REQUEST', error.message, { field: error.field });
+      if (error instanceof TargetError) throw new AppError(error.code, error.message, { field: error.field });
       throw error;
     }
   }

@@ -18,7 +18,6 @@ import { startCopyPageHierarchy } from '../confluence/long-tasks';
 import { findSpaceById, PageSummary, spacePages } from '../confluence/page-tree';
 import { userHoldsInSpace } from '../confluence/space-rights';
 import { CopyPageTreeInput, PREVIEW_ITEMS_SHOWN, ScriptInput } from '../contract/scripts';
-import { AppError } from '../resolvers/envelope';
 import { copyPreviewItems, copySummary, copyWarnings, planTitles } from './tree/copy-plan';
 import { TreeNode } from './tree/order';
 import { ListCursor, loadItemPage, mapLimit, needScratch, saveItemPages } from './tree/run-support';
@@ -51,9 +50,11 @@ async function checkedDestination(ctx: ScriptContext, input: Input, nodes: reado
   const field = 'input.destinationPageId';
   const page = await readableRoot(ctx, input.destinationPageId, field);
   if (nodes.some((n) => n.id === page.id)) {
-    throw new AppError('BAD_REQUEST', `“${page.title}” is inside the tree being copied: choose a page outside it.`, {
+    throw new TargetError(
+      `“${page.title}” is inside the tree being copied: choose a page outside it.`,
       field,
-    });
+      'BAD_REQUEST',
+    );
   }
   const [space, mayCreate] = await Promise.all([
     findSpaceById(page.spaceId),
@@ -61,9 +62,11 @@ async function checkedDestination(ctx: ScriptContext, input: Input, nodes: reado
   ]);
   const spaceName = space ? `${space.name} (${space.key})` : `space ${page.spaceId}`;
   if (!mayCreate) {
-    throw new AppError('FORBIDDEN', `You may not create pages in ${spaceName}, so nothing can be copied there.`, {
+    throw new TargetError(
+      `You may not create pages in ${spaceName}, so nothing can be copied there.`,
       field,
-    });
+      'FORBIDDEN',
+    );
   }
   return { page, spaceName, sameSpace: page.spaceId === ctx.scope.space.id };
 }
@@ -83,16 +86,6 @@ interface FollowCursor extends ListCursor {
   /** Items handed out so far, in tree order. */
   handed: number;
   total: number;
-}
-
-/** In a run, a refusal is the run's end with the reason (the engine fails it), not a retry. */
-async function asRunCheck<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof AppError) throw new TargetError(error.message, error.extra.field);
-    throw error;
-  }
 }
 
 async function startCopy(ctx: ScriptContext, input: Input, plan: CopyPlan, rootId: string): Promise<string> {
@@ -164,10 +157,9 @@ export const copyPageTree: ScriptModule<typeof CopyPageTreeInput> = {
   async discover(ctx, input, cursor) {
     const scratch = needScratch(ctx.scratch);
     if (!cursor) {
-      const { nodes, destination } = await asRunCheck(async () => {
-        const tree = await sourceTree(ctx, input.pageId);
-        return { ...tree, destination: await checkedDestination(ctx, input, tree.nodes) };
-      });
+      // A refusal here (TargetError) ends the run as failed with its reason, before anything is copied.
+      const { nodes } = await sourceTree(ctx, input.pageId);
+      const destination = await checkedDestination(ctx, input, nodes);
       // Confluence copies the whole tree: one page the person may not see stops the copy before it starts.
       const reads = await mapLimit(nodes, CHECKS_AT_ONCE, (n) => ctx.userMay(n.id, 'read'));
       const hidden = nodes.filter((_, i) => !reads[i]!.allowed);

@@ -16,12 +16,12 @@
 import { startDeletePageTree } from '../confluence/long-tasks';
 import { currentPageIds } from '../confluence/page-tree';
 import { DeletePageTreeInput, PREVIEW_ITEMS_SHOWN } from '../contract/scripts';
-import { AppError } from '../resolvers/envelope';
 import { deleteFailures, deletePreviewItems, deleteSummary, PageDeletion, planDeletion } from './tree/delete-plan';
 import { TaskNote } from './tree/long-task-words';
 import { ListCursor, loadItemPage, mapLimit, needScratch, saveItemPages } from './tree/run-support';
 import { pollUntil, taskView } from './tree/task-watch';
 import { depthWords, sourceTree } from './tree/tree-reads';
+import { TargetError } from './targets';
 import type { ItemOutcome, JsonObject, RunScratch, ScriptModule, WorkItem } from './types';
 
 const LIST = 'del';
@@ -90,7 +90,7 @@ export const deletePageTree: ScriptModule<typeof DeletePageTreeInput> = {
     const { root, nodes } = await sourceTree(ctx, input.pageId);
     const may = await ctx.userMay(root.id, 'delete');
     if (!may.allowed)
-      throw new AppError('FORBIDDEN', `You may not delete “${root.title}”: ${may.reason}`, { field: 'input.pageId' });
+      throw new TargetError(`You may not delete “${root.title}”: ${may.reason}`, 'input.pageId', 'FORBIDDEN');
     return {
       scriptKey: 'delete-page-tree',
       total: nodes.length,
@@ -107,7 +107,7 @@ export const deletePageTree: ScriptModule<typeof DeletePageTreeInput> = {
     const { root } = await sourceTree(ctx, input.pageId);
     const may = await ctx.userMay(root.id, 'delete');
     if (!may.allowed)
-      throw new AppError('FORBIDDEN', `You may not delete “${root.title}”: ${may.reason}`, { field: 'input.pageId' });
+      throw new TargetError(`You may not delete “${root.title}”: ${may.reason}`, 'input.pageId', 'FORBIDDEN');
   },
 
   async discover(ctx, input, cursor) {

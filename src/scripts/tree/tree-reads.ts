@@ -3,7 +3,7 @@
  * space and the person may see it. Answers the tree in Confluence's order.
  */
 import { findPage, PageSummary, treePages } from '../../confluence/page-tree';
-import { AppError } from '../../resolvers/envelope';
+import { TargetError } from '../targets';
 import type { ScriptContext } from '../types';
 import { TreeNode, treeOrder } from './order';
 
@@ -14,7 +14,7 @@ export async function readableRoot(ctx: ScriptContext, pageId: string, field: st
   const page = await findPage(pageId);
   const may = page ? await ctx.userMay(page.id, 'read') : undefined;
   if (!page || !may?.allowed) {
-    throw new AppError('NOT_FOUND', `No page with id ${pageId} that you can see.`, { field });
+    throw new TargetError(`No page with id ${pageId} that you can see.`, field, 'NOT_FOUND');
   }
   return page;
 }
@@ -26,20 +26,18 @@ export async function sourceTree(
 ): Promise<{ root: PageSummary; nodes: TreeNode[] }> {
   const root = await readableRoot(ctx, pageId, field);
   if (root.spaceId !== ctx.scope.space.id) {
-    throw new AppError(
-      'BAD_REQUEST',
+    throw new TargetError(
       `The page “${root.title}” is not in the space ${ctx.scope.space.key}: choose a page of this space.`,
-      {
-        field,
-      },
+      field,
+      'BAD_REQUEST',
     );
   }
   const nodes = treeOrder(root.id, await treePages(root));
   if (nodes.length > MAX_TREE_PAGES) {
-    throw new AppError(
-      'BAD_REQUEST',
+    throw new TargetError(
       `“${root.title}” has ${nodes.length} pages in its tree; the largest supported is ${MAX_TREE_PAGES}. Choose a page lower down.`,
-      { field },
+      field,
+      'BAD_REQUEST',
     );
   }
   return { root, nodes };
