@@ -8,6 +8,7 @@ import { bulkDeleteComments } from './bulk-delete-comments';
 import { bulkLabels } from './bulk-labels';
 import { bulkPurgeTrash } from './bulk-purge-trash';
 import { copyPageTree } from './copy-page-tree';
+import { copySpace } from './copy-space';
 import { deletePageTree } from './delete-page-tree';
 import type { AnyScriptModule } from './types';
 
@@ -18,6 +19,7 @@ const MODULES: Partial<Record<ScriptKey, AnyScriptModule>> = {
   'bulk-purge-trash': bulkPurgeTrash,
   'delete-page-tree': deletePageTree,
   'copy-page-tree': copyPageTree,
+  'copy-space': copySpace,
 };
 
 /** The module for a key, or undefined when no module implements it yet. */
