@@ -25,7 +25,7 @@ import { copyContent, ContentItemData, TargetSpace } from './copy-space/content'
 import { forgetRun } from './copy-space/memory';
 import { JOB_KEY, queuePermissions } from './copy-space/permissions';
 import { planPermissionCopy } from './copy-space/permissions-plan';
-import { MAX_BLOGPOSTS, MAX_PAGES, PAGES_PER_CHUNK } from './copy-space/plan';
+import { CREATE_CONCURRENCY, creationWaves, MAX_BLOGPOSTS, MAX_PAGES, PAGES_PER_CHUNK } from './copy-space/plan';
 import { createTargetSpace, TARGET_KEY } from './copy-space/space';
 import { spaceOrder, TreeNode } from './tree/order';
 import { loadItemPage, needScratch, saveItemPages } from './tree/run-support';
@@ -91,19 +91,30 @@ async function readSource(ctx: ScriptContext, input: Input): Promise<Source> {
   return { order, homepageId, posts };
 }
 
+/**
+ * One item per page, in creation waves (copy-space/plan.ts): every page
+ * comes after its parent and its previous sibling, and the pages of a wave
+ * do not wait for each other, so a chunk's lanes stay busy.
+ */
 function pageItems(source: Source): WorkItem[] {
-  const previous = new Map<string | null, string>();
-  return source.order.map((node, index) => {
-    const data: ContentItemData = {
-      kind: 'page',
-      chunk: Math.floor(index / PAGES_PER_CHUNK),
-      parent: node.parentId,
-      previous: previous.get(node.parentId) ?? null,
-      home: node.id === source.homepageId,
-    };
-    previous.set(node.parentId, node.id);
-    return { id: node.id, title: node.title, data };
-  });
+  const previous = new Map<string, string | null>();
+  const lastChild = new Map<string | null, string>();
+  for (const node of source.order) {
+    previous.set(node.id, lastChild.get(node.parentId) ?? null);
+    lastChild.set(node.parentId, node.id);
+  }
+  return creationWaves(source.order)
+    .flat()
+    .map((node, index) => {
+      const data: ContentItemData = {
+        kind: 'page',
+        chunk: Math.floor(index / PAGES_PER_CHUNK),
+        parent: node.parentId,
+        previous: previous.get(node.id) ?? null,
+        home: node.id === source.homepageId,
+      };
+      return { id: node.id, title: node.title, data };
+    });
 }
 
 const postItems = (source: Source): WorkItem[] =>
@@ -122,9 +133,16 @@ function after(phase: Cursor['phase'], at: Cursor, input: Input): Cursor | undef
   return undefined;
 }
 
+/** The new space, read once per run and process (it never changes once created). */
+const targets = new Map<string, TargetSpace>();
+
 async function loadTarget(ctx: ScriptContext): Promise<TargetSpace> {
+  const known = targets.get(ctx.runId!);
+  if (known) return known;
   const target = await needScratch(ctx.scratch).get<TargetSpace>(TARGET_KEY);
   if (!target) throw new TargetError('The new space was not created, so nothing was copied.', 'input.newSpaceKey');
+  if (targets.size > 20) targets.delete(targets.keys().next().value!);
+  targets.set(ctx.runId!, target);
   return target;
 }
 
@@ -133,6 +151,7 @@ export const copySpace: ScriptModule<typeof CopySpaceInput> = {
   input: CopySpaceInput,
   permanent: () => false,
   chunkSize: PAGES_PER_CHUNK,
+  concurrency: CREATE_CONCURRENCY,
 
   async checkStart(ctx, input) {
     await refuseUnusable(ctx, input);

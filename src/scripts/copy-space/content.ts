@@ -1,9 +1,10 @@
 /**
  * Copying one page or blog post into the new space, idempotently: the
- * source -> copy map lives in the run's scratch (`m:<id>`), a create is
- * marked in the item's state just before it is sent, and a retried item
- * with that mark looks for its copy by title (titles are unique in a
- * space) before creating anything. Labels and attachments are added in a
+ * source -> copy map lives in the run's scratch (`m:<id>`), and a create
+ * whose answer was lost is found again when the retry's create is refused
+ * for its title (titles are unique in a space, and the space is the run's
+ * own), so nothing is created twice and no write is spent per page on
+ * marking creates. Labels and attachments are added in a
  * way that repeats harmlessly. The person's read permission on the source
  * is checked first: the calls are the app's.
  */
@@ -100,9 +101,9 @@ export async function copyContent(
   let copyId: string | undefined;
   try {
     const target = await targetOf();
-    copyId = (await ctx.scratch!.get<string>(mapKey(item.id))) ?? undefined;
-    if (copyId === FAILED) return { status: 'failed', reason: 'It could not be copied.' };
-    if (!copyId) {
+    // Its own map entry is not read (one KVS read a page adds up: Forge counts read units a minute):
+    // a retry that finds its copy made is told so by the create (the title is taken) and takes it.
+    {
       const may = await ctx.userMay(item.id, 'read');
       if (!may.allowed) {
         copyId = FAILED;
@@ -126,24 +127,23 @@ export async function copyContent(
         await rewriteHome(source.title, source.body);
         copyId = target.homepageId;
       } else {
-        if (item.state?.creating) copyId = await findByTitle(data.kind, target.id, source.title);
-        if (!copyId) {
-          await item.checkpoint({ creating: true });
-          try {
-            copyId = await createContent(data.kind, {
-              spaceId: target.id,
-              title: source.title,
-              body: source.body,
-              ...(data.kind === 'page' ? { parentId: data.parent ? parentCopy : null } : {}),
-            });
-          } catch (error) {
-            // Our own earlier attempt made it (its answer was lost): take it.
-            if (!isTitleClash(error)) throw error;
-            copyId = await findByTitle(data.kind, target.id, source.title);
-            if (!copyId) throw error;
-          }
+        try {
+          copyId = await createContent(data.kind, {
+            spaceId: target.id,
+            title: source.title,
+            body: source.body,
+            ...(data.kind === 'page' ? { parentId: data.parent ? parentCopy : null } : {}),
+          });
+        } catch (error) {
+          // The space is this run's own and titles are unique in a space: the title is taken
+          // only by this item's copy, made by an earlier attempt whose answer was lost. Take it.
+          if (!isTitleClash(error)) throw error;
+          copyId = await findByTitle(data.kind, target.id, source.title);
+          if (!copyId) throw error;
         }
       }
+      // Its children and next sibling may go on now; the map entry and the extras follow.
+      settle(copyId);
       await ctx.scratch!.set(mapKey(item.id), copyId);
     }
     await copyExtras(data.kind, item.id, copyId, options);

@@ -43,7 +43,11 @@ export function underway(memory: RunMemory, sourceId: string): (copyId: string |
       settle = resolve;
     }),
   );
+  let settled = false;
+  // Settling twice is harmless (the first answer stands): an item settles as soon as its copy exists.
   return (copyId) => {
+    if (settled) return;
+    settled = true;
     if (copyId !== undefined) memory.copies.set(sourceId, copyId);
     memory.underway.delete(sourceId);
     settle(copyId);

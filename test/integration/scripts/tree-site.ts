@@ -20,7 +20,34 @@ const grant = (type: 'user' | 'group', id: string, key: string, target: string) 
   operation: { key, target },
 });
 
-export function writeTreeSite(options: SiteOptions & { roleMode?: string } = {}): string {
+export interface TreeSiteOptions extends SiteOptions {
+  roleMode?: string;
+  /** Extra pages as a tree under the home page: sections of `branching` pages, each with as many below (the bench). */
+  treePages?: number;
+  branching?: number;
+}
+
+/** `count` pages below `parentId`, breadth first, `branching` children a page: a realistic documentation tree. */
+function treeOf(count: number, branching: number, parentId: string): Json[] {
+  const out: Json[] = [];
+  const parents = [parentId];
+  for (let i = 0; i < count; i++) {
+    const parent = parents[Math.floor(i / branching)]!;
+    const id = String(200_000 + i);
+    out.push({
+      id,
+      title: `Tree page ${i}`,
+      parentId: parent,
+      authorId: SAM,
+      createdAt: day(10),
+      labels: i % 5 ? [] : ['bench'],
+    });
+    parents.push(id);
+  }
+  return out;
+}
+
+export function writeTreeSite(options: TreeSiteOptions = {}): string {
   const file = writeSite(options);
   const site = JSON.parse(readFileSync(file, 'utf8')) as { users: Json[]; spaces: Json[]; roleMode?: string };
   for (const u of site.users) if (u.accountId === SAM) u.canCreateSpace = true;
@@ -65,6 +92,7 @@ export function writeTreeSite(options: SiteOptions & { roleMode?: string } = {})
     pages: [{ id: ARCHIVE.home, title: 'Archive home', parentId: null, authorId: ADA, createdAt: day(100) }],
     blogposts: [],
   });
+  if (options.treePages) pages.push(...treeOf(options.treePages, options.branching ?? 12, '30001'));
   if (options.roleMode) site.roleMode = options.roleMode;
   writeFileSync(file, JSON.stringify(site));
   return file;
