@@ -16,7 +16,14 @@ import {
   SearchSubjectsPayload,
 } from '../rules';
 import type { UserAccessExplanation } from './access';
-import type { ListSiteRunsPayload, RunRefPayload, ScriptRun, ScriptRunPage } from './scripts';
+import type {
+  ListSiteRunsPayload,
+  RunAuditPage,
+  RunAuditPayload,
+  RunRefPayload,
+  ScriptRun,
+  ScriptRunPage,
+} from './scripts';
 
 export {
   ExplainAccessPayload,
@@ -120,4 +127,5 @@ export interface AdminPageFunctions {
   importConfig: Fn<typeof ImportConfigPayload, ImportAnswer>;
   listScriptRuns: Fn<typeof ListSiteRunsPayload, ScriptRunPage>;
   getScriptRun: Fn<typeof RunRefPayload, ScriptRun>;
+  getScriptRunAudit: Fn<typeof RunAuditPayload, RunAuditPage>;
 }

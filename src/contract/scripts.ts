@@ -220,3 +220,26 @@ export type ScriptRun = z.infer<typeof ScriptRun>;
 
 export const ScriptRunPage = z.object({ runs: z.array(ScriptRunSummary), nextCursor: z.string().optional() });
 export type ScriptRunPage = z.infer<typeof ScriptRunPage>;
+
+// ---- the audit log's run entries (admin page `getScriptRunAudit`) ----------
+
+export const RunAuditPayload = z.union([z.strictObject({ cursor: Cursor.optional() }), z.undefined()]);
+
+/** One run's start or end as the audit log keeps it. */
+export interface RunAuditEntry {
+  kind: 'run-started' | 'run-ended';
+  at: string;
+  by: { accountId: string };
+  runId: string;
+  scriptKey: string;
+  space: { id: string; key: string };
+  /** On a start: the input it was given. */
+  input?: Record<string, unknown>;
+  /** On an end: its state, figures and final message. */
+  outcome?: { state: string; done: number; failed: number; total: number; message?: string };
+}
+
+export interface RunAuditPage {
+  entries: RunAuditEntry[];
+  nextCursor?: string;
+}

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { AccessExplanation } from './access';
+import type { PageSearchResult, SearchPagesPayload } from './page-search';
 import type {
   ListSpaceRunsPayload,
   PreviewScriptPayload,
@@ -24,4 +25,5 @@ export interface SpaceSettingsFunctions {
   getScriptRun: Fn<typeof RunRefPayload, ScriptRun>;
   listScriptRuns: Fn<typeof ListSpaceRunsPayload, ScriptRunPage>;
   cancelScriptRun: Fn<typeof RunRefPayload, ScriptRun>;
+  searchPages: Fn<typeof SearchPagesPayload, PageSearchResult>;
 }

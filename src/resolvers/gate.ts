@@ -84,7 +84,7 @@ export function adminFunction<S extends z.ZodType, A>(
 /**
  * A function of the space settings page: a signed-in caller and the space
  * the page was opened in. What they may do there (space admin, the rules)
- * is decided by the function through `src/resolvers/script-access` or the
+ * is decided by the function through `src/resolvers/access` or the
  * explanation, with Confluence as the source.
  */
 export function spaceFunction<S extends z.ZodType, A>(

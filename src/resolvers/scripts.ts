@@ -14,6 +14,7 @@ import {
   ListSiteRunsPayload,
   ListSpaceRunsPayload,
   PreviewScriptPayload,
+  RunAuditPayload,
   RunRefPayload,
   ScriptKey,
   ScriptPreview,
@@ -34,7 +35,7 @@ import type { StoredRun } from '../storage/runs/model';
 import { isCancelRequested, listRuns, loadRun, requestCancel } from '../storage/runs/repository';
 import { AppError } from './envelope';
 import { adminFunction, SpaceCaller, spaceFunction } from './gate';
-import { NOT_SPACE_ADMIN_MESSAGE, requireScriptAllowed } from './script-access';
+import { NOT_SPACE_ADMIN_MESSAGE, requireScriptAllowed } from './access';
 
 function summaryOf(run: StoredRun): ScriptRunSummary {
   return {
@@ -165,8 +166,6 @@ const getSiteRun = adminFunction(RunRefPayload, async ({ runId }) => {
   if (!run) throw new AppError('NOT_FOUND', `No run ${runId}.`);
   return viewOf(run);
 });
-
-const RunAuditPayload = z.union([z.strictObject({ cursor: z.string().min(1).max(512).optional() }), z.undefined()]);
 
 const getScriptRunAudit = adminFunction(RunAuditPayload, async (payload) => readRunAuditLog(payload?.cursor));
 

@@ -3,6 +3,7 @@ import { groupsOfUser } from '../confluence/groups';
 import { callerAdministersSpace } from '../confluence/spaces';
 import { resolverOf, spaceFunction } from './gate';
 import { explainFor } from './explain';
+import { searchPages } from './page-search';
 import { spaceScriptFunctions } from './scripts';
 
 const GetMyScriptsPayload = z.strictObject({});
@@ -18,4 +19,4 @@ const getMyScripts = spaceFunction(GetMyScriptsPayload, async (_payload, { accou
   return explainFor(accountId, space, groups, spaceAdmin);
 });
 
-export const spaceSettingsResolver = resolverOf({ getMyScripts, ...spaceScriptFunctions });
+export const spaceSettingsResolver = resolverOf({ getMyScripts, searchPages, ...spaceScriptFunctions });

@@ -12,6 +12,7 @@ import { attachmentById, AttachmentRef, deleteAttachment, pageAttachments } from
 import {
   ageInDays,
   mapLimit,
+  markRefused,
   PREVIEW_BUDGET_MS,
   PREVIEW_CONCURRENCY,
   PreviewCollector,
@@ -84,6 +85,8 @@ async function preview(ctx: ScriptContext, input: Input) {
     ? ['Purged attachments cannot be restored from the trash.']
     : ['Attachments go to the trash, where a space admin can restore them.'];
   if (!complete) warnings.push(`Counted until time ran out: at least ${collected.total}; the run checks every page.`);
+  const refused = await markRefused(ctx, collected.items, 'update');
+  if (refused) warnings.push(refused);
   return {
     scriptKey: 'bulk-delete-attachments' as const,
     total: collected.total,

@@ -10,6 +10,7 @@ import { CommentRef, deleteComment, pageComments } from '../confluence/content';
 import {
   ageInDays,
   mapLimit,
+  markRefused,
   PREVIEW_BUDGET_MS,
   PREVIEW_CONCURRENCY,
   PreviewCollector,
@@ -72,6 +73,8 @@ async function preview(ctx: ScriptContext, input: Input) {
   });
   const warnings = ['Deleted comments cannot be restored: Confluence deletes them permanently.'];
   if (!complete) warnings.push(`Counted until time ran out: at least ${collected.total}; the run checks every page.`);
+  const refused = await markRefused(ctx, collected.items, 'update');
+  if (refused) warnings.push(refused);
   return {
     scriptKey: 'bulk-delete-comments' as const,
     total: collected.total,

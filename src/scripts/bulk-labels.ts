@@ -7,7 +7,7 @@
  */
 import { BulkLabelsInput, ScriptInput } from '../contract/scripts';
 import { addLabels, pageLabels, removeLabel } from '../confluence/content';
-import { mapLimit, PREVIEW_CONCURRENCY, PREVIEW_ITEMS_SHOWN, plural } from './preview-support';
+import { mapLimit, markRefused, PREVIEW_CONCURRENCY, PREVIEW_ITEMS_SHOWN, plural } from './preview-support';
 import { eachTargetPage, TargetError, targetPages, treeRootProblem } from './targets';
 import type { ScriptModule } from './types';
 
@@ -68,6 +68,8 @@ export const bulkLabels: ScriptModule<typeof BulkLabelsInput> = {
         ...(page.depth !== undefined ? { depth: page.depth } : {}),
       };
     });
+    const refused = await markRefused(ctx, items, 'update');
+    if (refused) warnings.push(refused);
     const what = describeLabelChange({ add: plan.add, remove: plan.remove });
     return {
       scriptKey: 'bulk-labels',

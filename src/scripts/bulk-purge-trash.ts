@@ -19,6 +19,7 @@ import {
 import {
   ageInDays,
   mapLimit,
+  markRefused,
   PREVIEW_BUDGET_MS,
   PREVIEW_CONCURRENCY,
   PreviewCollector,
@@ -119,6 +120,8 @@ async function preview(ctx: ScriptContext, input: Input) {
   }
   const warnings = ['Purged content is gone for good: it cannot be restored from the trash.'];
   if (!complete) warnings.push(`Counted until time ran out: at least ${collected.total}; the run checks it all.`);
+  const refused = await markRefused(ctx, collected.items, 'delete');
+  if (refused) warnings.push(refused);
   return {
     scriptKey: 'bulk-purge-trash' as const,
     total: collected.total,

@@ -25,7 +25,7 @@ import { getAppContext } from '@forge/api';
 import { isFinished, RunFailure, ScriptKey } from '../contract/scripts';
 import { userMay } from '../confluence/content';
 import { RateLimitedError } from '../confluence/paced';
-import { runStillAllowed } from '../resolvers/script-access';
+import { runStillAllowed } from '../resolvers/access';
 import { appendRunAudit } from '../storage/rules/audit-log';
 import { MAX_FAILURES_KEPT, PendingItem, RUN_SCHEMA_VERSION, StoredRun } from '../storage/runs/model';
 import { createRun, isCancelRequested, loadRun, saveRun, scratchFor } from '../storage/runs/repository';

@@ -4,6 +4,7 @@
  * resolver (Forge gives a resolver 25 s).
  */
 import { PREVIEW_ITEMS_SHOWN, PreviewItem } from '../contract/scripts';
+import type { ContentOperation, ScriptContext } from './types';
 
 export { PREVIEW_ITEMS_SHOWN };
 
@@ -43,3 +44,28 @@ export const ageInDays = (createdAt: string | undefined, nowMs: number): number 
 };
 
 export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * Checks the run's user on the items a preview shows (the page each sits
+ * on), so the preview says which of them the run would refuse; the total
+ * still counts every match (checking all of a large space would not fit a
+ * resolver call). Answers the warning to show, if any.
+ */
+export async function markRefused(
+  ctx: ScriptContext,
+  items: PreviewItem[],
+  operation: ContentOperation,
+): Promise<string | undefined> {
+  const answers = await mapLimit(items, PREVIEW_CONCURRENCY, (item) =>
+    ctx.userMay(item.page?.id ?? item.id, operation),
+  );
+  let refused = 0;
+  answers.forEach((answer, i) => {
+    const item = items[i];
+    if (!item || answer.allowed) return;
+    refused += 1;
+    item.action = `none: ${answer.reason}`;
+  });
+  if (refused === 0) return undefined;
+  return `You may not change ${plural(refused, 'item')} of the ${items.length} shown: the run will fail ${refused === 1 ? 'it' : 'them'}, and any others like them.`;
+}

@@ -28,10 +28,10 @@
  */
 import type { z } from 'zod';
 import type { ScriptKey, ScriptPreview, ScriptRun } from '../contract/scripts';
+import type { Json, JsonObject, RunScratch, WorkItem } from '../storage/runs/model';
 
-/** JSON the engine can store as is (a cursor, an item's data or state). */
-export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-export type JsonObject = { [key: string]: Json };
+// Stored as they are, so they are defined with the run's storage; script modules import them from here.
+export type { Json, JsonObject, RunScratch, WorkItem };
 
 /** Where a run or a preview acts, and for whom. Taken from Forge's context when it started, never from a payload. */
 export interface RunScope {
@@ -45,15 +45,6 @@ export interface RunScope {
 /** A user's permission check on one piece of content, made as the app (see docs/architecture.md, "Runs"). */
 export type PermissionAnswer = { allowed: true } | { allowed: false; reason: string };
 export type ContentOperation = 'read' | 'update' | 'delete';
-
-/** Per-run storage for what outgrows a cursor. Keys are the script's own (letters, digits, `.:_-`), values JSON. */
-export interface RunScratch {
-  get<T extends Json>(key: string): Promise<T | undefined>;
-  set(key: string, value: Json): Promise<void>;
-  /** Several keys at once (one platform round trip for up to 25). */
-  getMany<T extends Json>(keys: readonly string[]): Promise<Map<string, T>>;
-  setMany(entries: readonly { key: string; value: Json }[]): Promise<void>;
-}
 
 /** What a script may use while it previews or runs. */
 export interface ScriptContext {
@@ -69,16 +60,6 @@ export interface ScriptContext {
   userMay(contentId: string, operation: ContentOperation): Promise<PermissionAnswer>;
   /** Absent in a preview. */
   scratch?: RunScratch;
-}
-
-/** One thing a run acts on. Small: a chunk's items are stored in one KVS value with the run. */
-export interface WorkItem {
-  /** Unique within the run (a content id, or a phase-qualified id such as `space:NEW`). */
-  id: string;
-  /** For the person reading failures ("Meeting notes"). */
-  title?: string;
-  /** What `apply` needs beyond the id (the page a comment sits on, the label names to remove…). */
-  data?: JsonObject;
 }
 
 /** An item as `apply` receives it: with what an earlier attempt recorded, and the way to record more. */

@@ -6,6 +6,7 @@
  * counts do not.
  */
 import { bundleFigures } from './bundle-size';
+import { contentListingFigures } from './content-listing';
 import { benchEngine } from './engine';
 import { BenchModule } from './module';
 import { machineLine, ModuleResult, table, thisMachine, toJson } from './output';
@@ -20,6 +21,11 @@ const MODULES: BenchModule[] = [
   { key: 'engine', title: 'Rule engine: RuleIndex against CASL (pure, in process)', run: benchEngine },
   { key: 'platformCalls', title: 'Platform calls per resolver call (local host, real SDKs)', run: platformCallFigures },
   { key: 'relay', title: 'Relay', run: relayFigures },
+  {
+    key: 'content',
+    title: 'Emulated Confluence content: a 10,000-page space (median ms per request)',
+    run: contentListingFigures,
+  },
   {
     key: 'scriptRun',
     title: 'Script run: Bulk labels, 10,000 pages, +100 ms a Confluence call',

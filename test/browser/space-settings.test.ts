@@ -160,15 +160,21 @@ test('the page has no serious or critical accessibility violations, in light and
   }
 });
 
-test('renders with one resolver call, shows loading while waiting, and an error with Retry when the call fails', async () => {
+test('renders the scripts with one resolver call (then the runs with one more), shows loading while waiting, and an error with Retry when the call fails', async () => {
   await replaceTable(host, true, [global(ALL_BUT_COPY_SPACE)]);
   const invokes: string[] = [];
   const listener = (request: { url(): string; postData(): string | null }) => {
     if (request.url().endsWith('/__local/invoke')) invokes.push(request.postData() ?? '');
   };
   page.on('request', listener);
-  await shown('u-sam', 'MKT');
-  expect(invokes).toHaveLength(1);
+  const listed = await open('u-sam', 'MKT');
+  // The space admin's page also lists this space's runs, once the scripts are shown.
+  await listed.getByRole('heading', { name: 'Recent runs' }).waitFor();
+  await listed.getByText('No runs yet').waitFor();
+  expect(invokes.map((body) => (JSON.parse(body) as { functionKey: string }).functionKey)).toEqual([
+    'getMyScripts',
+    'listScriptRuns',
+  ]);
   expect(JSON.parse(invokes[0]!)).toMatchObject({
     functionKey: 'getMyScripts',
     payload: {},

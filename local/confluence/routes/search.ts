@@ -1,4 +1,5 @@
-// v1 Search: /wiki/rest/api/search (spaces: type = space AND title ~ "...")
+// v1 Search: /wiki/rest/api/search (spaces: type = space AND title ~ "...";
+// pages and blog posts: type = page AND space = "KEY" AND title ~ "...", see ../content-search.ts)
 // and /wiki/rest/api/search/user (user.fullname ~ "...", user = "<accountId>", ...).
 import {
   checkFields,
@@ -11,6 +12,7 @@ import {
   type FieldSpec,
   type Operator,
 } from '../cql';
+import { contentFields, contentResultJson, findContent, isContentQuery } from '../content-search';
 import { badRequest, json } from '../http';
 import { decodeCursor, encodeCursor, readV1Page, v1Links, type LinkContext } from '../paging';
 import { boolParam, intParam, requiredParam } from '../query';
@@ -203,8 +205,28 @@ const search: Route = {
           ' use /wiki/rest/api/search/user)',
       );
     }
-    check(cql, query, SPACE_FIELDS);
     const ev = evalContext(ctx);
+    const page = (results: unknown[]) =>
+      json(
+        200,
+        searchPage(results, start, limit, cql, ctx, (nextStart) => {
+          const q = new URLSearchParams(ctx.query);
+          q.delete('start');
+          q.set('limit', String(limit));
+          q.set('cursor', encodeCursor(nextStart));
+          return `/rest/api/search?${q.toString()}`;
+        }),
+      );
+    if (isContentQuery(query.expr)) {
+      // Pages and blog posts (local/confluence/content-search.ts).
+      const fields = contentFields(ctx);
+      check(cql, query, fields);
+      const expand = new Set((ctx.query.get('expand') ?? '').split(',').map((e) => e.trim()));
+      return page(
+        ordered(findContent(ctx, query.expr, ev), query, fields).map((r) => contentResultJson(ctx, r, expand)),
+      );
+    }
+    check(cql, query, SPACE_FIELDS);
     const found = ctx.site
       .spaces()
       .filter((s) => ctx.site.canView(ctx.caller, s.id))
@@ -224,16 +246,7 @@ const search: Route = {
       friendlyLastModified: spaceCreatedAt(s).slice(0, 10),
       score: 0,
     }));
-    return json(
-      200,
-      searchPage(results, start, limit, cql, ctx, (nextStart) => {
-        const q = new URLSearchParams(ctx.query);
-        q.delete('start');
-        q.set('limit', String(limit));
-        q.set('cursor', encodeCursor(nextStart));
-        return `/rest/api/search?${q.toString()}`;
-      }),
-    );
+    return page(results);
   },
 };
 

@@ -1,5 +1,6 @@
 import { kvs, WhereConditions } from '@forge/kvs';
 import type { Change } from '../../rules';
+import type { RunAuditEntry } from '../../contract/scripts';
 import { AUDIT_PREFIX, auditKey } from './keys';
 
 /** One accepted save, as the audit log keeps it. */
@@ -56,19 +57,6 @@ export async function readAuditLog(cursor?: string): Promise<{ entries: AuditEnt
 }
 
 // ---- script runs (additive: their own key prefix, so rule entries keep their keys and order) ----
-
-/** One script run's start or end, as the audit log keeps it. */
-export interface RunAuditEntry {
-  kind: 'run-started' | 'run-ended';
-  at: string;
-  by: { accountId: string };
-  runId: string;
-  scriptKey: string;
-  space: { id: string; key: string };
-  input?: Record<string, unknown>;
-  /** For an end: the run's state, figures and final message. */
-  outcome?: { state: string; done: number; failed: number; total: number; message?: string };
-}
 
 export const RUN_AUDIT_PREFIX = 'runs:audit:';
 

@@ -4,7 +4,29 @@
  * invocation (its token, the script's cursor, the chunk under way).
  */
 import type { RunFailure, RunState, ScriptKey, ScriptRun } from '../../contract/scripts';
-import type { JsonObject, WorkItem } from '../../scripts/types';
+
+/** JSON the engine can store as is (a cursor, an item's data or state). */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+/** Per-run storage for what outgrows a cursor. Keys are the script's own (letters, digits, `.:_-`), values JSON. */
+export interface RunScratch {
+  get<T extends Json>(key: string): Promise<T | undefined>;
+  set(key: string, value: Json): Promise<void>;
+  /** Several keys at once (one platform round trip for up to 25). */
+  getMany<T extends Json>(keys: readonly string[]): Promise<Map<string, T>>;
+  setMany(entries: readonly { key: string; value: Json }[]): Promise<void>;
+}
+
+/** One thing a run acts on. Small: a chunk's items are stored in one KVS value with the run. */
+export interface WorkItem {
+  /** Unique within the run (a content id, or a phase-qualified id such as `space:NEW`). */
+  id: string;
+  /** For the person reading failures ("Meeting notes"). */
+  title?: string;
+  /** What `apply` needs beyond the id (the page a comment sits on, the label names to remove…). */
+  data?: JsonObject;
+}
 
 export const RUN_SCHEMA_VERSION = 1;
 /** Failures kept with the run; `progress.failed` counts them all. */

@@ -6,10 +6,10 @@
  */
 import { kvs, WhereConditions } from '@forge/kvs';
 import type { ScriptKey } from '../../contract/scripts';
-import type { Json, RunScratch } from '../../scripts/types';
+
 import { readMany, valueOf, writeMany } from '../kvs-io';
 import { cancelKey, indexKeys, indexPrefix, RunIndex, runKey, scratchKey } from './keys';
-import { RUN_SCHEMA_VERSION, StoredRun } from './model';
+import { Json, RUN_SCHEMA_VERSION, RunScratch, StoredRun } from './model';
 
 /** Writes a new run and its index entries together: a run is listed exactly when it exists. */
 export async function createRun(run: StoredRun): Promise<void> {

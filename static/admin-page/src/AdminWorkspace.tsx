@@ -11,18 +11,26 @@ import type { AdminConfig } from './types';
 const AccessCheckPanel = lazy(() => import('./access/AccessCheckPanel').then((m) => ({ default: m.AccessCheckPanel })));
 const AuditLogPanel = lazy(() => import('./audit/AuditLogPanel').then((m) => ({ default: m.AuditLogPanel })));
 const TransferPanel = lazy(() => import('./transfer/TransferPanel').then((m) => ({ default: m.TransferPanel })));
+const ScriptRunsPanel = lazy(() => import('./runs/ScriptRunsPanel').then((m) => ({ default: m.ScriptRunsPanel })));
 const SpacePermissionsSection = lazy(() =>
   import('./space-permissions/SpacePermissionsSection').then((m) => ({ default: m.SpacePermissionsSection })),
 );
 
-const TAB_NAMES = ['Rules', 'Check access', 'Audit log', 'Export and import', 'Space permissions'] as const;
+const TAB_NAMES = [
+  'Rules',
+  'Check access',
+  'Audit log',
+  'Export and import',
+  'Space permissions',
+  'Script runs',
+] as const;
 
 interface AdminWorkspaceProps {
   initialConfig: AdminConfig;
 }
 
 /**
- * The loaded page: five tabs, four over one rule editor, so unsaved edits survive
+ * The loaded page: six tabs, four over one rule editor, so unsaved edits survive
  * switching tabs; leaving the page with unsaved edits asks first.
  * A tab's content is mounted the first time it is opened (its resolver
  * calls wait until then).
@@ -69,6 +77,7 @@ export function AdminWorkspace({ initialConfig }: AdminWorkspaceProps) {
         />,
       )}
       {panel(4, <SpacePermissionsSection />)}
+      {panel(5, <ScriptRunsPanel scripts={scripts} />)}
     </Tabs>
   );
 }

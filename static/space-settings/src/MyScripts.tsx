@@ -3,14 +3,15 @@ import { Stack, Text } from '@atlaskit/primitives';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { NOT_SPACE_ADMIN_MESSAGE } from './reasons';
 import { ScriptGroup } from './ScriptGroup';
-import type { MyScriptsData } from './types';
+import type { MyScript, MyScriptsData } from './types';
 
 interface MyScriptsProps {
   data: MyScriptsData;
+  onOpen?: (script: MyScript) => void;
 }
 
 /** What the viewer may run in this space, available scripts first. */
-export function MyScripts({ data }: MyScriptsProps) {
+export function MyScripts({ data, onOpen }: MyScriptsProps) {
   const { space, scripts } = data;
   const spaceLabel = space.name ? `${space.name} (${space.key})` : space.key;
 
@@ -34,7 +35,7 @@ export function MyScripts({ data }: MyScriptsProps) {
       <Text as="p">
         You can run {available.length} of {scripts.length} built-in scripts in {spaceLabel}.
       </Text>
-      {available.length > 0 ? <ScriptGroup title="Available" scripts={available} /> : null}
+      {available.length > 0 ? <ScriptGroup title="Available" scripts={available} onOpen={onOpen} /> : null}
       {restricted.length > 0 ? <ScriptGroup title="Restricted" scripts={restricted} /> : null}
     </Stack>
   );

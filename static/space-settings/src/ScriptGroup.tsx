@@ -14,10 +14,11 @@ const plainListStyles = xcss({
 interface ScriptGroupProps {
   title: string;
   scripts: readonly MyScript[];
+  onOpen?: (script: MyScript) => void;
 }
 
 /** A titled list of scripts that share a state ("Available" or "Restricted"). */
-export function ScriptGroup({ title, scripts }: ScriptGroupProps) {
+export function ScriptGroup({ title, scripts, onOpen }: ScriptGroupProps) {
   const headingId = useId();
   return (
     <Stack as="div" space="space.150">
@@ -27,7 +28,7 @@ export function ScriptGroup({ title, scripts }: ScriptGroupProps) {
       {/* role="list" keeps list semantics in Safari once bullets are styled away. */}
       <Stack as="ul" space="space.100" role="list" aria-labelledby={headingId} xcss={plainListStyles}>
         {scripts.map((script) => (
-          <ScriptItem key={script.key} script={script} />
+          <ScriptItem key={script.key} script={script} onOpen={onOpen} />
         ))}
       </Stack>
     </Stack>

@@ -4,7 +4,7 @@ import { PageLayout } from '../../shared/components/PageLayout';
 import type { SpaceSettingsFunctions } from '../../../src/contract/space-settings';
 import { resolverClient } from '../../shared/invokeResolver';
 import { useResolver } from '../../shared/useResolver';
-import { MyScripts } from './MyScripts';
+import { SpaceScripts } from './SpaceScripts';
 
 const call = resolverClient<SpaceSettingsFunctions>();
 
@@ -12,7 +12,7 @@ function loadMyScripts() {
   return call('getMyScripts', {});
 }
 
-/** The space settings page: one `getMyScripts` call, then the viewer's scripts and why. */
+/** The space settings page: `getMyScripts` first, then the viewer's scripts and why, their forms and runs. */
 export function SpaceSettingsPage() {
   const { state, retry } = useResolver(loadMyScripts);
   return (
@@ -25,7 +25,7 @@ export function SpaceSettingsPage() {
           onRetry={state.error.code === 'FORBIDDEN' ? undefined : retry}
         />
       ) : null}
-      {state.status === 'ready' ? <MyScripts data={state.data} /> : null}
+      {state.status === 'ready' ? <SpaceScripts data={state.data} /> : null}
     </PageLayout>
   );
 }

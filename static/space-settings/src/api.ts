@@ -1,46 +1,41 @@
 /**
- * One typed function per resolver call of the space settings page, over
- * `invokeResolver`. The user and the space are the platform's business:
- * the resolvers read them from Forge's context, never from these payloads.
+ * One typed function per resolver call of the space settings page, typed by
+ * the contract (src/contract/space-settings.ts). The user and the space are
+ * the platform's business: the resolvers read them from Forge's context,
+ * never from these payloads.
  */
-import type { PageSearchResult } from '../../../src/contract/page-search';
-import type { ScriptPreview, ScriptRun, ScriptRunPage } from '../../../src/contract/scripts';
-import { invokeResolver } from '../../shared/invokeResolver';
-import { isRecord } from '../../shared/resolverResult';
-import { isPreview, isRunPage, isRunStart, isScriptRun } from '../../shared/runs/runGuards';
+import type { SpaceSettingsFunctions } from '../../../src/contract/space-settings';
+import { resolverClient } from '../../shared/invokeResolver';
+
+const call = resolverClient<SpaceSettingsFunctions>();
 
 export function previewScript(scriptKey: string, input: Record<string, unknown>) {
-  return invokeResolver<ScriptPreview>('previewScript', { scriptKey, input }, isPreview);
+  return call('previewScript', {
+    scriptKey: scriptKey as SpaceSettingsFunctions['previewScript']['payload']['scriptKey'],
+    input,
+  });
 }
 
 export function startScript(scriptKey: string, input: Record<string, unknown>, confirmed: boolean) {
-  return invokeResolver<{ runId: string }>(
-    'startScript',
-    { scriptKey, input, ...(confirmed ? { confirmed: true } : {}) },
-    isRunStart,
-  );
+  return call('startScript', {
+    scriptKey: scriptKey as SpaceSettingsFunctions['startScript']['payload']['scriptKey'],
+    input,
+    ...(confirmed ? { confirmed: true } : {}),
+  });
 }
 
 export function getScriptRun(runId: string) {
-  return invokeResolver<ScriptRun>('getScriptRun', { runId }, isScriptRun);
+  return call('getScriptRun', { runId });
 }
 
 export function listScriptRuns(cursor?: string) {
-  return invokeResolver<ScriptRunPage>('listScriptRuns', cursor ? { cursor } : {}, isRunPage);
+  return call('listScriptRuns', cursor ? { cursor } : {});
 }
 
 export function cancelScriptRun(runId: string) {
-  return invokeResolver<unknown>('cancelScriptRun', { runId });
-}
-
-function isPageSearchResult(value: unknown): value is PageSearchResult {
-  return (
-    isRecord(value) &&
-    Array.isArray(value.pages) &&
-    value.pages.every((page) => isRecord(page) && typeof page.id === 'string' && typeof page.title === 'string')
-  );
+  return call('cancelScriptRun', { runId });
 }
 
 export function searchPages(query: string) {
-  return invokeResolver<PageSearchResult>('searchPages', { query }, isPageSearchResult);
+  return call('searchPages', { query });
 }

@@ -73,6 +73,14 @@ describe('Queue.push reaches the consumer', () => {
   });
 });
 
+describe('a consumer has no user', () => {
+  it('a product call as the user is refused with NeedsAuthenticationError, as on Forge', async () => {
+    await push('work', { body: { id: 'u', action: 'as-user' } });
+    await host.events.idle();
+    expect((await seen()).map((r) => r.note)).toEqual(['as-user-NeedsAuthenticationError']);
+  });
+});
+
 describe('retries', () => {
   it('retries an event whose consumer answered InvocationError, with retryContext', async () => {
     await push('work', { body: { id: 'r', action: 'retry-once' } });

@@ -17,10 +17,13 @@ describe('Bulk Add or Remove Labels', () => {
     expect(answer.items.map((i) => [i.id, i.depth, i.action])).toEqual([
       ['30002', 0, 'add reviewed; remove old'],
       ['30003', 1, 'add reviewed'],
-      [LOCKED_PAGE, 1, 'add reviewed'],
+      [LOCKED_PAGE, 1, 'none: You may not edit it in Confluence.'],
       ['30005', 1, 'add reviewed'],
     ]);
     expect(answer.summary).toBe('Will add reviewed; remove old on 4 pages.');
+    expect(answer.warnings).toEqual([
+      'You may not change 1 item of the 4 shown: the run will fail it, and any others like them.',
+    ]);
     expect(labelsOf(host, '30002')).toEqual(['old']);
   });
 

@@ -23,6 +23,11 @@ describe('Bulk Delete Comments', () => {
       ['40004', LOCKED_PAGE],
     ]);
     expect(answer.items[0]?.reason).toMatch(/^footer comment, by u-bob, 40\d days old$/);
+    expect(answer.items.map((i) => i.action)).toEqual([
+      'delete permanently',
+      'delete permanently',
+      'none: You may not edit it in Confluence.',
+    ]);
     expect(answer.warnings).toContain('Deleted comments cannot be restored: Confluence deletes them permanently.');
     expect(store().comment('40001')).toBeDefined();
   });

@@ -1,5 +1,5 @@
 import { describeDecision as pageReason } from '../../../static/space-settings/src/reasons';
-import { describeDecision as serverReason } from '../../../src/resolvers/script-access';
+import { describeDecision as serverReason } from '../../../src/resolvers/access';
 import type { ScriptDecision } from '../../../src/rules';
 
 /** FORBIDDEN answers carry the same words the space settings page shows beside the script. */

@@ -11,13 +11,15 @@ interface SubjectSelectProps {
   placeholder: string;
   value: SubjectOption | null;
   onChange(value: SubjectOption | null): void;
+  /** A clear button (filters; the Script runs tab). */
+  isClearable?: boolean;
 }
 
 const NOUNS = { user: 'people', space: 'spaces' } as const;
 const notInTable = () => false;
 
 /** Picks one person or one space, searching through `searchSubjects`. */
-export function SubjectSelect({ type, label, placeholder, value, onChange }: SubjectSelectProps) {
+export function SubjectSelect({ type, label, placeholder, value, onChange, isClearable }: SubjectSelectProps) {
   const inputId = useId();
   const errorId = useId();
   const [error, setError] = useState<string | undefined>(undefined);
@@ -46,6 +48,7 @@ export function SubjectSelect({ type, label, placeholder, value, onChange }: Sub
         loadOptions={loadOptions}
         value={value}
         onChange={(next) => onChange(next ?? null)}
+        isClearable={isClearable}
         placeholder={placeholder}
         loadingMessage={() => 'Searching…'}
         noOptionsMessage={({ inputValue }) =>

@@ -9,6 +9,7 @@ import { useResolver } from '../../../shared/useResolver';
 import { getAuditLog } from '../adminApi';
 import type { BuiltInScript } from '../types';
 import { AuditEntryItem } from './AuditEntryItem';
+import { RunAuditLog } from './RunAuditLog';
 import { scriptNamesFrom } from './changeText';
 
 interface AuditLogPanelProps {
@@ -40,6 +41,7 @@ export function AuditLogPanel({ scripts }: AuditLogPanelProps) {
         onOlder={(next) => setCursors((current) => [...current, next])}
         onNewer={() => setCursors((current) => current.slice(0, -1))}
       />
+      <RunAuditLog scripts={scripts} />
     </Stack>
   );
 }
