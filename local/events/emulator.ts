@@ -172,10 +172,21 @@ export class EventsEmulator {
     return new Promise((resolve) => this.parkWaiters.push(resolve));
   }
 
-  /** Delivers the oldest parked event (waiting for one if none is) and resolves when that delivery has ended. */
-  async releaseOne(): Promise<DeliveryRecord | undefined> {
-    await this.whenParked();
-    const key = this.parked.shift();
+  /**
+   * Delivers the oldest parked event (the oldest that `match`es, if given;
+   * waiting for one if none is) and resolves when that delivery has ended.
+   */
+  async releaseOne(match: (event: DeliveredEvent) => boolean = () => true): Promise<DeliveryRecord | undefined> {
+    const find = () =>
+      this.parked.findIndex((k) => {
+        const queued = this.queued.get(k);
+        return queued !== undefined && match(queued.event);
+      });
+    while (find() < 0) {
+      if (this.closed) return undefined;
+      await new Promise<void>((resolve) => this.parkWaiters.push(resolve));
+    }
+    const [key] = this.parked.splice(find(), 1);
     if (!key) return undefined;
     const before = this.log.length;
     await this.deliverNow(key);

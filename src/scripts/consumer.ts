@@ -15,7 +15,7 @@ const RETRY_AFTER_SECONDS = 10;
 export async function scriptRunConsumer(event: AsyncEvent): Promise<InvocationError | undefined> {
   if (!isRunEventBody(event.body)) return undefined;
   try {
-    await consumeRunEvent(event.body);
+    await consumeRunEvent(event.body, event.eventId);
     return undefined;
   } catch (error) {
     const attempt = (event.retryContext?.retryCount ?? 0) + 1;

@@ -15,10 +15,19 @@
  * stored, so nothing is counted twice and nothing is skipped.
  *
  * Before its time runs out the consumer hands over: it names a new token in
- * `nextToken`, stores that, then pushes the continuation event. An event
- * whose token is neither the run's `token` nor its `nextToken` is stale (a
- * duplicate, or a retry of an event that has already handed over) and is
- * dropped.
+ * `nextToken`, stores that, then pushes the continuation event. Which
+ * event may work on the run (`claim`):
+ *   - its token is the run's `nextToken`: the continuation takes over;
+ *   - its token is the run's `token`: the run's own event, or Forge's retry
+ *     of it (same `eventId`); a different event with that token is a
+ *     duplicate and is dropped. If that event had already begun handing
+ *     over (`nextToken` is stored) it only pushes the continuation again,
+ *     since it cannot know whether its push went out (a duplicate push is
+ *     dropped by the rule above);
+ *   - any other token is stale and is dropped.
+ * Each worker re-reads the run before each chunk and stops when another
+ * event owns it, so two workers never overlap by more than one chunk (KVS
+ * has no compare-and-set for plain keys; items are idempotent anyway).
  */
 import { randomBytes } from 'node:crypto';
 import { getAppContext } from '@forge/api';
@@ -158,16 +167,38 @@ function takeDueWaiting(run: StoredRun): void {
   run.batch.push(...due);
 }
 
-/** The consumer's work for one event. Returns when the run has finished or has handed over. */
-export async function consumeRunEvent(body: RunEventBody): Promise<void> {
+type Claim = 'work' | 'drop' | 'push-continuation';
+
+/** May this event work on the run? (See the header.) Updates the run's owner when it may. */
+function claim(run: StoredRun, body: RunEventBody, eventId: string): Claim {
+  if (run.nextToken !== undefined && body.token === run.nextToken) {
+    run.token = body.token;
+    run.nextToken = undefined;
+    run.ownerEventId = eventId;
+    return 'work';
+  }
+  if (body.token !== run.token) return 'drop';
+  if (run.ownerEventId !== undefined && run.ownerEventId !== eventId) return 'drop';
+  if (run.nextToken !== undefined) return 'push-continuation';
+  run.ownerEventId = eventId;
+  return 'work';
+}
+
+/** Still this event's run, as stored? Another event may have taken it over since the last chunk. */
+async function stillOwned(run: StoredRun): Promise<boolean> {
+  const stored = await loadRun(run.runId);
+  return stored !== undefined && stored.token === run.token && stored.ownerEventId === run.ownerEventId;
+}
+
+/** The consumer's work for one event. Returns when the run has finished, has handed over, or is not this event's. */
+export async function consumeRunEvent(body: RunEventBody, eventId: string): Promise<void> {
   const deadline = Date.now() + budgetMs();
   const run = await loadRun(body.runId);
   if (!run || isFinished(run.state)) return;
-  if (body.token === run.nextToken) {
-    run.token = body.token;
-    run.nextToken = undefined;
-  } else if (body.token !== run.token) {
-    return; // stale: another event owns the run now
+  const claimed = claim(run, body, eventId);
+  if (claimed === 'drop') return;
+  if (claimed === 'push-continuation' && run.nextToken) {
+    return pushRunEvent({ runId: run.runId, token: run.nextToken });
   }
   const module = moduleFor(run.scriptKey as ScriptKey);
   if (!module) return finish(run, 'failed', `This app no longer has the script ${run.scriptKey}.`);
@@ -183,7 +214,9 @@ export async function consumeRunEvent(body: RunEventBody): Promise<void> {
   const save = () => (saving = saving.then(() => saveRun(run)));
 
   try {
-    for (;;) {
+    await save();
+    for (let first = true; ; first = false) {
+      if (!first && !(await stillOwned(run))) return;
       if (await isCancelRequested(run.runId)) return await finish(run, 'cancelled', 'Cancelled before it finished.');
       const needBatch = run.batch.length === 0;
       const [access, discovery] = await Promise.all([
@@ -203,7 +236,11 @@ export async function consumeRunEvent(body: RunEventBody): Promise<void> {
       }
       if (run.batch.length === 0) takeDueWaiting(run);
       if (run.batch.length === 0) {
-        if (!run.discoveryDone) continue;
+        // A stretch with nothing to do (pages without matching comments) still counts against the budget.
+        if (!run.discoveryDone) {
+          if (Date.now() >= deadline) return await handOver(run);
+          continue;
+        }
         if (run.waiting.length > 0) {
           const soonest = Math.min(...run.waiting.map((w) => w.notBefore ?? 0));
           return await handOver(run, Math.max(1, (soonest - Date.now()) / 1000));

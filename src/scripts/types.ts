@@ -53,9 +53,10 @@ export interface ScriptContext {
   runId?: string;
   /**
    * May the run's user do `operation` on `contentId`? Asked of Confluence
-   * (`POST /wiki/rest/api/content/{id}/permission/check`). Every write a
-   * script makes as the app must be preceded by this check; a refusal fails
-   * that item with the reason, never the run.
+   * (`POST /wiki/rest/api/content/{id}/permission/check`), which answers for
+   * pages and blog posts: check a comment or an attachment on its page.
+   * Every write a script makes as the app must be preceded by this check; a
+   * refusal fails that item with the reason, never the run.
    */
   userMay(contentId: string, operation: ContentOperation): Promise<PermissionAnswer>;
   /** Absent in a preview. */

@@ -14,7 +14,6 @@ import { platformCallFigures } from './platform-calls';
 import { relayFigures } from './relay';
 import { scriptRunFigures } from './script-runs';
 import { copySpaceFigures } from './copy-space';
-import { benchContentListing } from './content-listing';
 
 /** Every bench module, in the order printed. Adding one is one line. */
 const MODULES: BenchModule[] = [
@@ -22,26 +21,15 @@ const MODULES: BenchModule[] = [
   { key: 'platformCalls', title: 'Platform calls per resolver call (local host, real SDKs)', run: platformCallFigures },
   { key: 'relay', title: 'Relay', run: relayFigures },
   {
-    key: 'content',
-    title: 'Emulated Confluence content: a 10,000-page space (median ms per request)',
-    run: contentListingFigures,
-  },
-  {
     key: 'scriptRun',
     title: 'Script run: Bulk labels, 10,000 pages, +100 ms a Confluence call',
     run: scriptRunFigures,
   },
   { key: 'copySpace', title: 'Copy Space: 2,000 pages, +100 ms a Confluence call', run: copySpaceFigures },
   {
-    key: 'contentListing',
+    key: 'content',
     title: 'Emulated Confluence content: a 10,000-page space (median ms per request)',
-    run: async () =>
-      Object.fromEntries(
-        (await benchContentListing()).map((f, i) => [
-          `case${i}`,
-          { label: f.what, value: f.ms, digits: 2, unit: 'ms' },
-        ]),
-      ),
+    run: contentListingFigures,
   },
   {
     key: 'bundles',

@@ -57,6 +57,8 @@ export interface StoredRun {
   /** The event allowed to work on the run; a continuation's event is named in `nextToken` first. */
   token: string;
   nextToken?: string;
+  /** The Forge event (eventId) working on the run; its retries share it, a duplicate push does not. */
+  ownerEventId?: string;
   /** The script's position (its `discover` cursor); undefined before the first chunk. */
   cursor?: JsonObject;
   discoveryDone: boolean;

@@ -53,6 +53,40 @@ describe('a consumer that dies mid-chunk', () => {
   }
 });
 
+describe('a consumer that dies while handing over', () => {
+  it('is retried, and the retry never works beside the continuation: every item once', async () => {
+    host = await scriptHost({ extraPages: 400, consumerLimitMs: 1_000 });
+    host.confluence.faults.add({ fault: { kind: 'delay', ms: 20 }, method: 'POST', path: /\/label$/ });
+    // Dies right after its continuation event was pushed: Forge retries the old event.
+    host.events.planConsumerFault({ afterCalls: 1, match: (c) => c.kind === 'events' });
+    const done = await runToEnd(host, SAM, 'bulk-labels', INPUT);
+    expect(done).toMatchObject({ state: 'succeeded', progress: { done: 404, failed: 1, total: 405 } });
+    const deliveries = host.events.deliveries();
+    expect(deliveries[0]?.outcome).toEqual({ kind: 'ended', retryReason: 'FUNCTION_PLATFORM_UNKNOWN_ERROR' });
+    expect(deliveries.some((d) => d.attempt === 1 && d.eventId === deliveries[0]?.eventId)).toBe(true);
+    for (let i = 0; i < 400; i++) expect(labelsOf(host, String(100_000 + i))).toEqual(['checked']);
+  });
+
+  it('a retry delivered before the continuation pushes it again, and the duplicate is dropped', async () => {
+    host = await scriptHost({ extraPages: 400, consumerLimitMs: 1_000 });
+    host.confluence.faults.add({ fault: { kind: 'delay', ms: 20 }, method: 'POST', path: /\/label$/ });
+    host.events.emulator.hold();
+    host.events.planConsumerFault({ afterCalls: 1, match: (c) => c.kind === 'events' });
+    const runId = await start(host, SAM, 'bulk-labels', INPUT);
+    await host.events.emulator.releaseOne(); // works, pushes its continuation, dies
+    const retry = await host.events.emulator.releaseOne((e) => e.retryContext !== undefined);
+    expect(retry?.outcome).toEqual({ kind: 'ok' });
+    host.events.emulator.release();
+    await host.events.idle();
+    const ended = await run(host, SAM, runId);
+    expect(ended).toMatchObject({ state: 'succeeded', progress: { done: 404, failed: 1, total: 405 } });
+    for (let i = 0; i < 400; i++) expect(labelsOf(host, String(100_000 + i))).toEqual(['checked']);
+    // The retry only re-pushed: it made no Confluence call.
+    const retryInvocation = host.recentInvocations().filter((r) => r.kind === 'consumer')[1];
+    expect(retryInvocation?.calls.byKind).toMatchObject({ product: 0, events: 1 });
+  });
+});
+
 describe('cancel', () => {
   it('stops the run at the next item: nothing more is applied after it', async () => {
     host = await scriptHost({ extraPages: EXTRA });
@@ -122,6 +156,17 @@ describe('time and rate limits', () => {
     const stats = (await storedRun(done.runId)).stats;
     expect(stats.invocations).toBeGreaterThan(1);
     expect(stats.chunks).toBeGreaterThanOrEqual(3);
+  });
+
+  it('hands over while it is still only searching (pages without matches)', async () => {
+    host = await scriptHost({ extraPages: 400, consumerLimitMs: 1_000 });
+    host.confluence.faults.add({ fault: { kind: 'delay', ms: 20 }, method: 'GET', path: /-comments$/ });
+    const input = { target: { type: 'space' }, authorAccountIds: ['u-nobody'] };
+    const done = await runToEnd(host, SAM, 'bulk-delete-comments', input, true);
+    expect(done).toMatchObject({ state: 'succeeded', progress: { done: 0, failed: 0, total: 0 } });
+    // Hand-overs are new events; a consumer that ran out of time would be retries of one event.
+    const events = new Set(host.events.deliveries().map((d) => d.eventId));
+    expect(events.size).toBeGreaterThan(1);
   });
 
   it('waits out short 429s in place and continues after long ones in a delayed event', async () => {
