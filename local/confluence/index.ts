@@ -7,6 +7,7 @@ import { Router, type Route } from './router';
 import { groupRoutes } from './routes/groups';
 import { pagePartRoutes } from './routes/page-parts';
 import { pageRoutes } from './routes/pages';
+import { pageUpdateRoutes } from './routes/page-update';
 import { attachmentFileRoutes } from './routes/attachment-files';
 import { contentV1Routes } from './routes/content-v1';
 import { contentWriteRoutes } from './routes/content-writes';
@@ -56,6 +57,7 @@ export const ROUTES: readonly Route[] = [
   ...longTaskRoutes,
   ...spaceCreateRoutes,
   ...attachmentFileRoutes,
+  ...pageUpdateRoutes,
 ];
 
 const familyOf = (pathname: string): ApiFamily => (pathname.startsWith('/wiki/api/v2/') ? 'v2' : 'v1');

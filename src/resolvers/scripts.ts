@@ -88,7 +88,7 @@ const previewScript = spaceFunction(PreviewScriptPayload, async ({ scriptKey, in
   try {
     return (await module.preview(contextFor(scopeOf(caller)), valid)) satisfies ScriptPreview;
   } catch (error) {
-    if (error instanceof TargetError) throw new AppError('BAD_REQUEST', error.message, { field: error.field });
+    if (error instanceof TargetError) throw new AppError(error.code, error.message, { field: error.field });
     throw error;
   }
 });
@@ -99,6 +99,14 @@ const startScript = spaceFunction(StartScriptPayload, async ({ scriptKey, input,
     throw new AppError('BAD_REQUEST', 'This cannot be undone. Confirm it (confirmed: true) to run it.', {
       field: 'confirmed',
     });
+  }
+  if (module.checkStart) {
+    try {
+      await module.checkStart(contextFor(scopeOf(caller)), valid);
+    } catch (error) {
+      if (error instanceof TargetError) throw new AppError(error.code, error.message, { field: error.field });
+      throw error;
+    }
   }
   // The name is for the run lists; a lookup that fails leaves just the accountId.
   const displayName = (await findUser(caller.accountId).catch(() => undefined))?.displayName;

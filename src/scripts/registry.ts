@@ -7,6 +7,9 @@ import { bulkDeleteAttachments } from './bulk-delete-attachments';
 import { bulkDeleteComments } from './bulk-delete-comments';
 import { bulkLabels } from './bulk-labels';
 import { bulkPurgeTrash } from './bulk-purge-trash';
+import { copyPageTree } from './copy-page-tree';
+import { copySpace } from './copy-space';
+import { deletePageTree } from './delete-page-tree';
 import type { AnyScriptModule } from './types';
 
 const MODULES: Partial<Record<ScriptKey, AnyScriptModule>> = {
@@ -14,6 +17,9 @@ const MODULES: Partial<Record<ScriptKey, AnyScriptModule>> = {
   'bulk-delete-comments': bulkDeleteComments,
   'bulk-delete-attachments': bulkDeleteAttachments,
   'bulk-purge-trash': bulkPurgeTrash,
+  'delete-page-tree': deletePageTree,
+  'copy-page-tree': copyPageTree,
+  'copy-space': copySpace,
 };
 
 /** The module for a key, or undefined when no module implements it yet. */

@@ -12,6 +12,8 @@ export class TargetError extends Error {
   constructor(
     message: string,
     readonly field = 'input.target.pageId',
+    /** The resolver's answer code: the input is wrong, the person may not, or it is not there. */
+    readonly code: 'BAD_REQUEST' | 'FORBIDDEN' | 'NOT_FOUND' = 'BAD_REQUEST',
   ) {
     super(message);
     this.name = 'TargetError';

@@ -119,6 +119,12 @@ export interface ScriptModule<Schema extends z.ZodType = z.ZodType> {
   ): Promise<Discovery>;
   /** Applies one item; idempotent (see the header). Throwing fails the item with a generic reason. */
   apply(ctx: ScriptContext, input: z.output<Schema>, item: ItemInProgress): Promise<ItemOutcome>;
+  /**
+   * Checks a run must pass before it is recorded (startScript answers the
+   * refusal and nothing runs): what the preview refuses, asked again
+   * because the page's preview proves nothing. Throws the AppError.
+   */
+  checkStart?(ctx: ScriptContext, input: z.output<Schema>): Promise<void>;
   /** After the last item, for the final summary. */
   finish?(ctx: ScriptContext, input: z.output<Schema>, progress: ScriptRun['progress']): Promise<RunEnding>;
   /** How many items the engine applies at once (Confluence's rate limits; default DEFAULT_CONCURRENCY). */

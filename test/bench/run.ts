@@ -13,6 +13,7 @@ import { machineLine, ModuleResult, table, thisMachine, toJson } from './output'
 import { platformCallFigures } from './platform-calls';
 import { relayFigures } from './relay';
 import { scriptRunFigures } from './script-runs';
+import { copySpaceFigures } from './copy-space';
 
 /** Every bench module, in the order printed. Adding one is one line. */
 const MODULES: BenchModule[] = [
@@ -24,6 +25,7 @@ const MODULES: BenchModule[] = [
     title: 'Script run: Bulk labels, 10,000 pages, +100 ms a Confluence call',
     run: scriptRunFigures,
   },
+  { key: 'copySpace', title: 'Copy Space: 2,000 pages, +100 ms a Confluence call', run: copySpaceFigures },
   {
     key: 'content',
     title: 'Emulated Confluence content: a 10,000-page space (median ms per request)',

@@ -51,6 +51,13 @@ describe('manifest.yml', () => {
         'delete:page:confluence', // v2 purge a trashed page
         'delete:blogpost:confluence', // v2 purge a trashed blog post
         'read:content.permission:confluence', // v1 check the run's user's permission on content
+        // Tree scripts (src/confluence/long-tasks.ts, content-copy.ts): v1 pageTree delete and pagehierarchy
+        // copy document only the classic scope; the rest the narrowest granular one.
+        'write:confluence-content', // v1 delete page tree, copy page hierarchy (long tasks)
+        'read:content.metadata:confluence', // v1 long task status
+        'write:space:confluence', // v1 create space (Copy Space)
+        'write:page:confluence', // v2 create and update pages and blog posts (Copy Space)
+        'write:attachment:confluence', // v1 upload an attachment (Copy Space)
       ].sort(),
     );
   });

@@ -32,7 +32,15 @@ const LAYERS: Layer[] = [
   },
   {
     path: 'src/scripts',
-    mayImport: ['src/contract', 'src/rules', 'src/confluence', 'src/storage', 'src/clock.ts', 'src/resolvers/access'],
+    mayImport: [
+      'src/contract',
+      'src/rules',
+      'src/confluence',
+      'src/storage',
+      'src/clock.ts',
+      'src/resolvers/access',
+      'src/permission-changes',
+    ],
     packages: ['@forge/api', '@forge/events', '@forge/kvs', 'zod', 'picomatch', 'node:crypto'],
   },
   {

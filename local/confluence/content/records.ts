@@ -75,4 +75,5 @@ export type ContentChange =
   | { kind: 'comment-delete'; id: string; containerId: string }
   | { kind: 'attachment-create'; id: string; containerId: string }
   | { kind: 'restrictions'; id: string }
+  | { kind: 'update'; type: 'page'; id: string }
   | { kind: 'space-create'; spaceId: string; key: string };

@@ -309,6 +309,17 @@ export class ContentStore {
     this.changes.push({ kind: 'status', type: record.type, id: record.id, from, to: status });
   }
 
+  /** A new version of a page: its title and body (the title index follows), version number + 1. */
+  revise(page: PageRecord, change: { title: string; body: string }, at: string): void {
+    if (page.status !== 'trashed') this.dropTitle(page);
+    page.title = change.title;
+    page.body = change.body;
+    if (page.status !== 'trashed') this.addTitle(page);
+    page.versionNumber += 1;
+    page.updatedAt = at;
+    this.changes.push({ kind: 'update', type: 'page', id: page.id });
+  }
+
   /** Moves a page under another parent (or to the top level), at the end of its new siblings. */
   move(page: PageRecord, parentId: string | null): void {
     if (page.parentId === parentId) return;

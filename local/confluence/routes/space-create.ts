@@ -27,6 +27,44 @@ const SpaceCreate = z.object({
   permissions: z.array(z.unknown()).nullable().optional(),
 });
 
+/**
+ * The v1 SpacePermission entries of a create request: `{subjects: {user: {results: [{accountId}]},
+ * group: {results: [{id}]}}, operation: {operation, targetType}}`. Undefined when none are given.
+ */
+const SpacePermissionEntry = z.object({
+  subjects: z.object({
+    user: z.object({ results: z.array(z.object({ accountId: z.string() })) }).optional(),
+    group: z.object({ results: z.array(z.object({ id: z.string() })) }).optional(),
+  }),
+  operation: z.object({ operation: z.string(), targetType: z.string() }),
+});
+
+function requestedPermissions(
+  ctx: Parameters<Route['handle']>[0],
+  raw: unknown[] | null | undefined,
+): { subject: { type: 'user' | 'group'; id: string }; operation: (typeof GRANTABLE)[number] }[] | undefined {
+  if (!raw || raw.length === 0) return undefined;
+  const out: { subject: { type: 'user' | 'group'; id: string }; operation: (typeof GRANTABLE)[number] }[] = [];
+  raw.forEach((entry, index) => {
+    const parsed = SpacePermissionEntry.safeParse(entry);
+    if (!parsed.success)
+      throw badRequest(`permissions[${index}] is not a SpacePermission: ${parsed.error.issues[0]?.message}`);
+    const { operation, targetType } = parsed.data.operation;
+    const op = GRANTABLE.find((o) => o.key === operation && o.target === targetType);
+    if (!op) throw badRequest(`permissions[${index}]: ${operation}/${targetType} is not a space permission.`);
+    for (const u of parsed.data.subjects.user?.results ?? []) {
+      if (!ctx.site.user(u.accountId))
+        throw badRequest(`permissions[${index}]: no user with accountId ${u.accountId}.`);
+      out.push({ subject: { type: 'user', id: u.accountId }, operation: op });
+    }
+    for (const g of parsed.data.subjects.group?.results ?? []) {
+      if (!ctx.site.group(g.id)) throw badRequest(`permissions[${index}]: no group with id ${g.id}.`);
+      out.push({ subject: { type: 'group', id: g.id }, operation: op });
+    }
+  });
+  return out;
+}
+
 const create: Route = {
   method: 'POST',
   pattern: '/wiki/rest/api/space',
@@ -57,6 +95,7 @@ const create: Route = {
       throw badRequest(`Space name is too long: it may have at most ${MAX_SPACE_NAME_LENGTH} characters.`);
     }
     if (site.spaceByKey(key)) throw badRequest(`A space with key ${key} already exists.`);
+    const given = requestedPermissions(ctx, input.permissions);
     const m = model(ctx);
     const creatorId = ctx.caller.kind === 'user' ? ctx.caller.accountId : site.appUser().accountId;
     const nextId = site.spaces().reduce((max, s) => (BigInt(s.id) > max ? BigInt(s.id) : max), 0n) + 1n;
@@ -64,7 +103,11 @@ const create: Route = {
     // Through the fixture schema, so the new space gets every default a fixture space gets.
     const space: DirectorySpace = spaceSchema.parse({ id: String(nextId), key, name, authorId: creatorId, createdAt });
     site.directory.spaces.push(space);
-    if (ctx.caller.kind === 'user') {
+    // "If permissions are provided, the space is created with only the provided set of
+    // permissions, not including the default space permissions" (v1 Create space, `permissions`).
+    if (given) {
+      for (const { subject, operation } of given) site.grant(space.id, subject, operation);
+    } else if (ctx.caller.kind === 'user') {
       for (const op of GRANTABLE) site.grant(space.id, { type: 'user', id: ctx.caller.accountId }, op);
     }
     // A guess at the title: "<name> Home", as Confluence names a new space's home page.

@@ -14,6 +14,10 @@ export const BULK_MAX_RESULTS = 100;
 function siteOperations(site: Site, accountId: string): V1Operation[] {
   const ops: V1Operation[] = [{ operation: 'use', targetType: 'application' }];
   if (site.isSiteAdmin(accountId)) ops.unshift({ operation: 'administer', targetType: 'application' });
+  // The "Create Space(s)" global permission (a guess at its shape: docs/local-confluence.md).
+  if (site.isSiteAdmin(accountId) || site.user(accountId)?.canCreateSpace === true) {
+    ops.push({ operation: 'create', targetType: 'space' });
+  }
   return ops;
 }
 

@@ -5,6 +5,7 @@ import type { ScriptRun } from '../../../src/contract/scripts';
 import { formatDateTime } from '../formatDateTime';
 import { RunFailureList } from './RunFailureList';
 import { RunInputList } from './RunInputList';
+import { RunLinks } from './RunLinks';
 import { RunProgressBar } from './RunProgressBar';
 import { RunStateLozenge } from './RunStateLozenge';
 import { extraMessage, isRunFinished, outcomeText, personName } from './runText';
@@ -44,6 +45,7 @@ export function RunDetails({ run, scriptName, headingLevel, actions }: RunDetail
           {run.cancelRequested && !finished ? <Text as="p">Cancelling: the run stops at its next item.</Text> : null}
         </Stack>
       </Box>
+      <RunLinks links={run.links} />
       {actions ? <Inline space="space.100">{actions}</Inline> : null}
       <Stack space="space.100">
         <Heading size="xsmall" as={headingLevel}>

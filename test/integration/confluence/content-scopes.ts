@@ -30,6 +30,7 @@ export const CONTENT_SCOPES: [string, string, string[][]][] = [
   ['DELETE', '/wiki/api/v2/footer-comments/1001', [['delete:comment:confluence']]],
   ['DELETE', '/wiki/api/v2/inline-comments/1001', [['delete:comment:confluence']]],
   ['POST', '/wiki/api/v2/pages', [['write:page:confluence']]],
+  ['PUT', '/wiki/api/v2/pages/1001', [['write:page:confluence']]],
   ['POST', '/wiki/api/v2/blogposts', [['write:page:confluence']]],
   ['POST', '/wiki/rest/api/content/1001/label', LABEL_WRITE],
   ['DELETE', '/wiki/rest/api/content/1001/label/1001', LABEL_WRITE],

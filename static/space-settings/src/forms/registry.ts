@@ -20,6 +20,9 @@ export const SCRIPT_FORMS: Partial<Record<ScriptKey, FormLoader>> = {
   'bulk-delete-comments': () => import('./bulk-delete-comments').then((m) => m.form),
   'bulk-delete-attachments': () => import('./bulk-delete-attachments').then((m) => m.form),
   'bulk-purge-trash': () => import('./bulk-purge-trash').then((m) => m.form),
+  'delete-page-tree': () => import('./delete-page-tree').then((m) => m.form),
+  'copy-page-tree': () => import('./copy-page-tree').then((m) => m.form),
+  'copy-space': () => import('./copy-space').then((m) => m.form),
 };
 
 export function formLoaderOf(scriptKey: string): FormLoader | undefined {
