@@ -29,6 +29,15 @@ function expectEveryEditablePageLabelledOnce(): void {
   expect(labelsOf(host, LOCKED_PAGE)).not.toContain('checked');
 }
 
+/**
+ * Hand-over tests need a run longer than half the consumer's time limit (the
+ * engine hands over then): 400 Confluence calls at CALL_DELAY_MS in 16 lanes take
+ * about 2.5 s, past the hand-over at 2 s and well before the 4 s limit, so a
+ * busy machine (CI on 2 cores) neither skips the hand-over nor times out first.
+ */
+const CONSUMER_LIMIT_MS = 4_000;
+const CALL_DELAY_MS = 100;
+
 describe('a consumer that dies mid-chunk', () => {
   for (const as of ['crash', 'timeout'] as const) {
     it(`(${as}) is retried and the run ends with every item counted once, none skipped`, async () => {
@@ -55,8 +64,8 @@ describe('a consumer that dies mid-chunk', () => {
 
 describe('a consumer that dies while handing over', () => {
   it('is retried, and the retry never works beside the continuation: every item once', async () => {
-    host = await scriptHost({ extraPages: 400, consumerLimitMs: 1_000 });
-    host.confluence.faults.add({ fault: { kind: 'delay', ms: 20 }, method: 'POST', path: /\/label$/ });
+    host = await scriptHost({ extraPages: 400, consumerLimitMs: CONSUMER_LIMIT_MS });
+    host.confluence.faults.add({ fault: { kind: 'delay', ms: CALL_DELAY_MS }, method: 'POST', path: /\/label$/ });
     // Dies right after its continuation event was pushed: Forge retries the old event.
     host.events.planConsumerFault({ afterCalls: 1, match: (c) => c.kind === 'events' });
     const done = await runToEnd(host, SAM, 'bulk-labels', INPUT);
@@ -68,8 +77,8 @@ describe('a consumer that dies while handing over', () => {
   });
 
   it('a retry delivered before the continuation pushes it again, and the duplicate is dropped', async () => {
-    host = await scriptHost({ extraPages: 400, consumerLimitMs: 1_000 });
-    host.confluence.faults.add({ fault: { kind: 'delay', ms: 20 }, method: 'POST', path: /\/label$/ });
+    host = await scriptHost({ extraPages: 400, consumerLimitMs: CONSUMER_LIMIT_MS });
+    host.confluence.faults.add({ fault: { kind: 'delay', ms: CALL_DELAY_MS }, method: 'POST', path: /\/label$/ });
     host.events.emulator.hold();
     host.events.planConsumerFault({ afterCalls: 1, match: (c) => c.kind === 'events' });
     const runId = await start(host, SAM, 'bulk-labels', INPUT);
@@ -147,8 +156,8 @@ describe('access withdrawn while a run is under way', () => {
 describe('time and rate limits', () => {
   it('hands over to new events before its time is up, losing and repeating nothing', async () => {
     // How far below the limit each invocation stays is a bench figure (npm run bench), not a timed assertion.
-    host = await scriptHost({ extraPages: 400, consumerLimitMs: 1_000 });
-    host.confluence.faults.add({ fault: { kind: 'delay', ms: 20 }, method: 'POST', path: /\/label$/ });
+    host = await scriptHost({ extraPages: 400, consumerLimitMs: CONSUMER_LIMIT_MS });
+    host.confluence.faults.add({ fault: { kind: 'delay', ms: CALL_DELAY_MS }, method: 'POST', path: /\/label$/ });
     const done = await runToEnd(host, SAM, 'bulk-labels', INPUT);
     expect(done.progress).toEqual({ done: 404, failed: 1, total: 405 });
     const consumers = host.recentInvocations().filter((r) => r.kind === 'consumer');
@@ -159,8 +168,8 @@ describe('time and rate limits', () => {
   });
 
   it('hands over while it is still only searching (pages without matches)', async () => {
-    host = await scriptHost({ extraPages: 400, consumerLimitMs: 1_000 });
-    host.confluence.faults.add({ fault: { kind: 'delay', ms: 20 }, method: 'GET', path: /-comments$/ });
+    host = await scriptHost({ extraPages: 400, consumerLimitMs: CONSUMER_LIMIT_MS });
+    host.confluence.faults.add({ fault: { kind: 'delay', ms: CALL_DELAY_MS }, method: 'GET', path: /-comments$/ });
     const input = { target: { type: 'space' }, authorAccountIds: ['u-nobody'] };
     const done = await runToEnd(host, SAM, 'bulk-delete-comments', input, true);
     expect(done).toMatchObject({ state: 'succeeded', progress: { done: 0, failed: 0, total: 0 } });
