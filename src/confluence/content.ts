@@ -90,43 +90,40 @@ const must = <T>(value: T | undefined, what: string): T => {
 
 // ---- reads (v2) -------------------------------------------------------------
 
-/** One page of a space's pages with a status: v2 "Get pages in space". */
-export async function spacePages(
+/** One page of a space's pages or blog posts with a status: v2 "Get pages in space" / "Get blog posts in space". */
+async function spaceContent(
+  kind: 'pages' | 'blogposts',
   spaceId: string,
   status: 'current' | 'trashed',
   cursor: string | undefined,
-  limit = V2_PAGE_LIMIT,
+  limit: number,
 ): Promise<Page<ContentRef>> {
+  // `kind` is one of two literals: encoding it as a route value leaves it as it is.
   const page = must(
     cursor
       ? await pacedGet(
-          route`/wiki/api/v2/spaces/${spaceId}/pages?status=${status}&limit=${limit}&cursor=${cursor}`,
+          route`/wiki/api/v2/spaces/${spaceId}/${kind}?status=${status}&limit=${limit}&cursor=${cursor}`,
           ContentPageV2,
         )
-      : await pacedGet(route`/wiki/api/v2/spaces/${spaceId}/pages?status=${status}&limit=${limit}`, ContentPageV2),
+      : await pacedGet(route`/wiki/api/v2/spaces/${spaceId}/${kind}?status=${status}&limit=${limit}`, ContentPageV2),
     `Space ${spaceId}`,
   );
   return { results: page.results, next: cursorOf(page._links) };
 }
 
-/** One page of a space's blog posts with a status: v2 "Get blog posts in space". */
-export async function spaceBlogposts(
+export const spacePages = (
   spaceId: string,
   status: 'current' | 'trashed',
   cursor: string | undefined,
   limit = V2_PAGE_LIMIT,
-): Promise<Page<ContentRef>> {
-  const page = must(
-    cursor
-      ? await pacedGet(
-          route`/wiki/api/v2/spaces/${spaceId}/blogposts?status=${status}&limit=${limit}&cursor=${cursor}`,
-          ContentPageV2,
-        )
-      : await pacedGet(route`/wiki/api/v2/spaces/${spaceId}/blogposts?status=${status}&limit=${limit}`, ContentPageV2),
-    `Space ${spaceId}`,
-  );
-  return { results: page.results, next: cursorOf(page._links) };
-}
+): Promise<Page<ContentRef>> => spaceContent('pages', spaceId, status, cursor, limit);
+
+export const spaceBlogposts = (
+  spaceId: string,
+  status: 'current' | 'trashed',
+  cursor: string | undefined,
+  limit = V2_PAGE_LIMIT,
+): Promise<Page<ContentRef>> => spaceContent('blogposts', spaceId, status, cursor, limit);
 
 const PageV2Single = ContentV2.extend({ spaceId: z.union([z.string(), z.number()]).transform(String).optional() });
 
