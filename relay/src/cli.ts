@@ -63,17 +63,27 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     }),
     retry: retry(),
   });
+  // A 429 from Confluence halves the relay's concurrency (relay is assigned below, before any call).
+  let relay: Relay | undefined;
+  const confluenceRetry = retry();
   const confluence = new ConfluenceClient({
     siteUrl: config.siteUrl,
     email: config.email,
     apiToken: config.apiToken,
-    retry: retry(),
+    retry: {
+      ...confluenceRetry,
+      onRetry: (info) => {
+        confluenceRetry.onRetry?.(info);
+        if (info.status === 429) relay?.throttled(info.delayMs);
+      },
+    },
   });
-  const relay = new Relay({
+  relay = new Relay({
     app,
     confluence,
     log,
     batch: config.batch,
+    concurrency: config.concurrency,
     leaseSeconds: config.leaseSeconds,
     minPollMs: config.minPollSeconds * 1000,
     maxPollMs: config.maxPollSeconds * 1000,
@@ -84,7 +94,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       log.info('stopping after the item in flight', { signal });
-      relay.stop();
+      relay?.stop();
     });
   }
   log.info('relay starting', { version: RELAY_VERSION, config: describeConfig(config) });
