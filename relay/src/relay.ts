@@ -79,6 +79,34 @@ export function lanesOf(items: readonly WorkItem[]): WorkItem[][] {
   return [...lanes.values()];
 }
 
+/** read/space (and a role, which sets all of them) orders a lane: see phasesOf. */
+const isBarrier = (item: WorkItem): boolean =>
+  item.kind === 'role' || (item.operation.key === 'read' && item.operation.target === 'space');
+
+/**
+ * A lane's items as steps run one after another, each step's items side by
+ * side. Only read/space is ordered against a subject's other permissions in
+ * a space (Confluence refuses the others before a read/space grant, and a
+ * read/space revoke removes them all), so it stands alone as a step; the
+ * permissions between two such items touch different targets (the app
+ * leases at most one unfinished change per target) and need no order.
+ */
+export function phasesOf(lane: readonly WorkItem[]): WorkItem[][] {
+  const phases: WorkItem[][] = [];
+  let open: WorkItem[] = [];
+  for (const item of lane) {
+    if (!isBarrier(item)) {
+      open.push(item);
+      continue;
+    }
+    if (open.length) phases.push(open);
+    phases.push([item]);
+    open = [];
+  }
+  if (open.length) phases.push(open);
+  return phases;
+}
+
 const toResult = (item: WorkItem, outcome: ItemResult['outcome'], message?: string): ItemResult | undefined =>
   item.leaseToken
     ? {
@@ -204,31 +232,34 @@ export class Relay {
     const results: ItemResult[] = [];
     const refusals: { item: WorkItem; error: FatalConfluenceError }[] = [];
     let warnedDeadline = false;
+    /** One item, once a slot is free; false when the lane should start nothing more. */
+    const applyOne = (item: WorkItem): Promise<boolean> =>
+      this.gate.run(async () => {
+        if (this.stopped || refusals.length) return false;
+        if (this.o.now() > deadline) {
+          if (!warnedDeadline)
+            this.o.log.warn('lease nearly over; leaving the rest of the batch for the next lease', {
+              itemId: item.itemId,
+            });
+          warnedDeadline = true;
+          return false;
+        }
+        try {
+          const result = await this.handle(item);
+          if (result) results.push(result);
+        } catch (error) {
+          if (!(error instanceof FatalConfluenceError)) throw error;
+          // Every item in flight may hit the same refusal: only the first of them in lease order is
+          // reported failed (below); the others stay leased, as when the relay ran one at a time.
+          refusals.push({ item, error });
+          return false;
+        }
+        return true;
+      });
     const runLane = async (lane: WorkItem[]): Promise<void> => {
-      for (const item of lane) {
-        const go = await this.gate.run(async () => {
-          if (this.stopped || refusals.length) return false;
-          if (this.o.now() > deadline) {
-            if (!warnedDeadline)
-              this.o.log.warn('lease nearly over; leaving the rest of the batch for the next lease', {
-                itemId: item.itemId,
-              });
-            warnedDeadline = true;
-            return false;
-          }
-          try {
-            const result = await this.handle(item);
-            if (result) results.push(result);
-          } catch (error) {
-            if (!(error instanceof FatalConfluenceError)) throw error;
-            // Every item in flight may hit the same refusal: only the first of them in lease order is
-            // reported failed (below); the others stay leased, as when the relay ran one at a time.
-            refusals.push({ item, error });
-            return false;
-          }
-          return true;
-        });
-        if (!go) return;
+      for (const phase of phasesOf(lane)) {
+        const went = await Promise.all(phase.map(applyOne));
+        if (went.includes(false)) return;
       }
     };
     await Promise.all(lanesOf(items).map(runLane));
