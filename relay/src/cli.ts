@@ -63,8 +63,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     }),
     retry: retry(),
   });
-  // A 429 from Confluence halves the relay's concurrency (relay is assigned below, before any call).
-  let relay: Relay | undefined;
+  // A 429 from Confluence halves the relay's concurrency (`relay` is built below, before any call is made).
   const confluenceRetry = retry();
   const confluence = new ConfluenceClient({
     siteUrl: config.siteUrl,
@@ -74,11 +73,11 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       ...confluenceRetry,
       onRetry: (info) => {
         confluenceRetry.onRetry?.(info);
-        if (info.status === 429) relay?.throttled(info.delayMs);
+        if (info.status === 429) relay.throttled(info.delayMs);
       },
     },
   });
-  relay = new Relay({
+  const relay = new Relay({
     app,
     confluence,
     log,
@@ -94,7 +93,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       log.info('stopping after the item in flight', { signal });
-      relay?.stop();
+      relay.stop();
     });
   }
   log.info('relay starting', { version: RELAY_VERSION, config: describeConfig(config) });
