@@ -63,17 +63,26 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     }),
     retry: retry(),
   });
+  // A 429 from Confluence halves the relay's concurrency (`relay` is built below, before any call is made).
+  const confluenceRetry = retry();
   const confluence = new ConfluenceClient({
     siteUrl: config.siteUrl,
     email: config.email,
     apiToken: config.apiToken,
-    retry: retry(),
+    retry: {
+      ...confluenceRetry,
+      onRetry: (info) => {
+        confluenceRetry.onRetry?.(info);
+        if (info.status === 429) relay.throttled(info.delayMs);
+      },
+    },
   });
   const relay = new Relay({
     app,
     confluence,
     log,
     batch: config.batch,
+    concurrency: config.concurrency,
     leaseSeconds: config.leaseSeconds,
     minPollMs: config.minPollSeconds * 1000,
     maxPollMs: config.maxPollSeconds * 1000,

@@ -13,6 +13,11 @@ export class ConfigError extends Error {
   }
 }
 
+/** A full lease: one lease and one report per 25 changes (the app's storage calls per change fall with it). */
+export const DEFAULT_BATCH = 25;
+/** Chosen from `npm run bench` (README, Performance): see docs/relay-protocol.md "Throughput". */
+export const DEFAULT_CONCURRENCY = 8;
+
 export interface RelayConfig {
   siteUrl: string;
   email: string;
@@ -22,6 +27,7 @@ export interface RelayConfig {
   once: boolean;
   dryRun: boolean;
   batch: number;
+  concurrency: number;
   leaseSeconds: number;
   minPollSeconds: number;
   maxPollSeconds: number;
@@ -44,7 +50,8 @@ Required (flag or environment variable):
 Options:
   --once                  apply everything queued, then exit (for cron)
   --dry-run               show what would change; lease and change nothing
-  --batch N               items per lease (1-25, default 10)
+  --batch N               items per lease (1-25, default 25)
+  --concurrency N         Confluence changes at once (1-32, default 8; halved on a 429)
   --lease-seconds N       how long a lease lasts (5-600, default 120)
   --poll-seconds MIN:MAX  idle polling backs off from MIN to MAX (default 2:60)
   --max-attempts N        tries per HTTP call on 429/5xx/network errors (default 8)
@@ -60,6 +67,7 @@ const FLAGS_WITH_VALUE = new Set([
   'trigger-url',
   'secret-file',
   'batch',
+  'concurrency',
   'lease-seconds',
   'poll-seconds',
   'max-attempts',
@@ -184,7 +192,8 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Rel
     linkSecret,
     once: flags.get('once') === true,
     dryRun: flags.get('dry-run') === true,
-    batch: intIn(flag('batch'), 10, 1, 25, 'batch'),
+    batch: intIn(flag('batch'), DEFAULT_BATCH, 1, 25, 'batch'),
+    concurrency: intIn(flag('concurrency') ?? env.RELAY_CONCURRENCY, DEFAULT_CONCURRENCY, 1, 32, 'concurrency'),
     leaseSeconds: intIn(flag('lease-seconds'), 120, 5, 600, 'lease-seconds'),
     minPollSeconds,
     maxPollSeconds,

@@ -39,6 +39,34 @@ async function setIfVersion(key: string, value: ItemEntity, expected: number): P
   }
 }
 
+/**
+ * Many conditional sets in one transaction (one storage call for up to 25
+ * items; Forge still meters a write unit per item). When any condition
+ * fails nothing is written, and each item is tried on its own, so one item
+ * another relay won does not cost the others. Answers which keys were written.
+ */
+async function setAllIfVersion(writes: { key: string; value: ItemEntity; expected: number }[]): Promise<Set<string>> {
+  if (writes.length === 0) return new Set();
+  if (writes.length === 1) {
+    const [only] = writes as [{ key: string; value: ItemEntity; expected: number }];
+    return (await setIfVersion(only.key, only.value, only.expected)) ? new Set([only.key]) : new Set();
+  }
+  try {
+    const tx = kvs.transact();
+    for (const { key, value, expected } of writes)
+      tx.set(key, value, {
+        entityName: ITEM_ENTITY,
+        conditions: new Filter<ItemEntity>().and('version', FilterConditions.equalTo(expected)),
+      });
+    await tx.execute();
+    return new Set(writes.map((w) => w.key));
+  } catch (error) {
+    if (!isKvsConflict(error)) throw error;
+  }
+  const won = await Promise.all(writes.map((w) => setIfVersion(w.key, w.value, w.expected)));
+  return new Set(writes.filter((_, i) => won[i]).map((w) => w.key));
+}
+
 const newLeaseToken = (): string => randomBytes(18).toString('base64url');
 
 function workItem(key: string, item: ItemEntity, leaseToken?: string): WorkItem {
@@ -200,40 +228,39 @@ export async function leaseItems(
   checkAbility(window.items, ability);
   const candidates = await eligible(window.items, max);
   const more = window.more || window.items.length > candidates.length;
-  const claimed = await Promise.all(
-    candidates.map(async ({ key, value }): Promise<WorkItem | undefined> => {
-      if (value.data.attempts >= MAX_ATTEMPTS) {
-        const failed: ItemEntity = {
-          ...value,
-          state: 'failed',
-          version: value.version + 1,
-          data: {
-            ...value.data,
-            leaseUntil: undefined,
-            finishedAt: new Date(now).toISOString(),
-            message: `Gave up after ${MAX_ATTEMPTS} attempts: the relay leased this change but never reported a result.`,
-          },
-        };
-        await setIfVersion(key, failed, value.version);
-        return undefined;
-      }
-      const token = newLeaseToken();
-      const leased: ItemEntity = {
+  // Every claim (and every give-up) in one conditional transaction: candidates are at most 25 (MAX_LEASE_ITEMS).
+  const claims = candidates.map(({ key, value }) => {
+    if (value.data.attempts >= MAX_ATTEMPTS) {
+      const failed: ItemEntity = {
         ...value,
+        state: 'failed',
         version: value.version + 1,
-        availableAt: leaseUntil,
         data: {
           ...value.data,
-          attempts: value.data.attempts + 1,
-          leaseTokens: [...value.data.leaseTokens, token].slice(-KEPT_LEASE_TOKENS),
-          leaseUntil,
-          leasedBy: relayInstance,
+          leaseUntil: undefined,
+          finishedAt: new Date(now).toISOString(),
+          message: `Gave up after ${MAX_ATTEMPTS} attempts: the relay leased this change but never reported a result.`,
         },
       };
-      return (await setIfVersion(key, leased, value.version)) ? workItem(key, leased, token) : undefined;
-    }),
-  );
-  const items = claimed.filter((i): i is WorkItem => i !== undefined);
+      return { key, value: failed, expected: value.version };
+    }
+    const token = newLeaseToken();
+    const leased: ItemEntity = {
+      ...value,
+      version: value.version + 1,
+      availableAt: leaseUntil,
+      data: {
+        ...value.data,
+        attempts: value.data.attempts + 1,
+        leaseTokens: [...value.data.leaseTokens, token].slice(-KEPT_LEASE_TOKENS),
+        leaseUntil,
+        leasedBy: relayInstance,
+      },
+    };
+    return { key, value: leased, expected: value.version, item: workItem(key, leased, token) };
+  });
+  const written = await setAllIfVersion(claims);
+  const items = claims.flatMap((c) => (c.item && written.has(c.key) ? [c.item] : []));
   return { items, leaseExpiresAt: leaseUntil, more: more || candidates.length > items.length };
 }
 
@@ -243,41 +270,83 @@ export type ReportStatus = {
   state?: string;
 };
 
+type Recorded = { status: ReportStatus; write?: { key: string; value: ItemEntity; expected: number } };
+
+/** What a result does to its item as stored now: a status to answer, and the write that records it, if any. */
+function judge(result: ItemResult, current: ItemEntity | undefined, now: number): Recorded {
+  // A token this item never handed out: not this relay's item to report.
+  if (!current || !current.data.leaseTokens.includes(result.leaseToken))
+    return { status: { itemId: result.itemId, status: 'unknown' } };
+  if (current.state !== 'pending')
+    return { status: { itemId: result.itemId, status: 'duplicate', state: current.state } };
+  // Only the current lease, while it runs, may record: a lessee whose lease
+  // ran out is refused (the item is, or will be, handed to another relay,
+  // whose result must not be overwritten by this late one).
+  const latest = current.data.leaseTokens[current.data.leaseTokens.length - 1];
+  if (result.leaseToken !== latest || current.data.leaseUntil === undefined || now > current.data.leaseUntil)
+    return { status: { itemId: result.itemId, status: 'expired', state: current.state } };
+  const done: ItemEntity = {
+    ...current,
+    state: result.outcome,
+    version: current.version + 1,
+    data: {
+      ...current.data,
+      leaseUntil: undefined,
+      finishedAt: new Date(now).toISOString(),
+      ...(result.message ? { message: result.message } : { message: undefined }),
+    },
+  };
+  return {
+    status: { itemId: result.itemId, status: 'recorded', state: done.state },
+    write: { key: result.itemId, value: done, expected: current.version },
+  };
+}
+
 async function recordOne(result: ItemResult, now: number): Promise<ReportStatus> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const current = await kvs.entity<ItemEntity>(ITEM_ENTITY).get(result.itemId);
-    // A token this item never handed out: not this relay's item to report.
-    if (!current || !current.data.leaseTokens.includes(result.leaseToken))
-      return { itemId: result.itemId, status: 'unknown' };
-    if (current.state !== 'pending') return { itemId: result.itemId, status: 'duplicate', state: current.state };
-    // Only the current lease, while it runs, may record: a lessee whose lease
-    // ran out is refused (the item is, or will be, handed to another relay,
-    // whose result must not be overwritten by this late one).
-    const latest = current.data.leaseTokens[current.data.leaseTokens.length - 1];
-    if (result.leaseToken !== latest || current.data.leaseUntil === undefined || now > current.data.leaseUntil)
-      return { itemId: result.itemId, status: 'expired', state: current.state };
-    const done: ItemEntity = {
-      ...current,
-      state: result.outcome,
-      version: current.version + 1,
-      data: {
-        ...current.data,
-        leaseUntil: undefined,
-        finishedAt: new Date(now).toISOString(),
-        ...(result.message ? { message: result.message } : { message: undefined }),
-      },
-    };
-    if (await setIfVersion(result.itemId, done, current.version))
-      return { itemId: result.itemId, status: 'recorded', state: done.state };
+    const { status, write } = judge(result, current, now);
+    if (!write || (await setIfVersion(write.key, write.value, write.expected))) return status;
   }
   throw new Error(`Item ${result.itemId} kept changing while its result was recorded`);
 }
 
-/** Records each result; the same item reported twice in one request is recorded once. */
+/**
+ * Records each result: one batch read of the items and one conditional
+ * transaction for all of them (a report holds at most 25). An item that
+ * changed in between (another relay's lease) is recorded again on its own.
+ * The same item reported twice in one request is recorded once: the first
+ * result counts, a repeat answers `duplicate`.
+ */
 export async function recordResults(results: ItemResult[], now: number): Promise<ReportStatus[]> {
-  const out: ReportStatus[] = [];
-  for (const result of results) out.push(await recordOne(result, now));
-  return out;
+  const firstIndex = new Map<string, number>();
+  results.forEach((r, i) => {
+    if (!firstIndex.has(r.itemId)) firstIndex.set(r.itemId, i);
+  });
+  const unique = [...firstIndex.keys()];
+  const stored = await readMany(unique.map((key) => ({ key, entityName: ITEM_ENTITY })));
+  const judged = new Map<string, Recorded>();
+  for (const itemId of unique) {
+    const result = results[firstIndex.get(itemId)!]!;
+    const current = valueOf(stored, { key: itemId, entityName: ITEM_ENTITY }) as ItemEntity | undefined;
+    judged.set(itemId, judge(result, current, now));
+  }
+  const writes = [...judged.values()].flatMap((j) => (j.write ? [j.write] : []));
+  const written = await setAllIfVersion(writes);
+  const statuses = new Map<string, ReportStatus>();
+  for (const itemId of unique) {
+    const j = judged.get(itemId)!;
+    statuses.set(
+      itemId,
+      !j.write || written.has(itemId) ? j.status : await recordOne(results[firstIndex.get(itemId)!]!, now),
+    );
+  }
+  return results.map((r, i) => {
+    const status = statuses.get(r.itemId)!;
+    if (firstIndex.get(r.itemId) === i) return status;
+    // A repeat within the request: the first one decided.
+    return status.status === 'recorded' ? { itemId: r.itemId, status: 'duplicate', state: status.state } : status;
+  });
 }
 
 /** Items failed per call of failPendingPermissionItems: one query page, well inside a web trigger's time. */

@@ -79,6 +79,7 @@ function relayWith(options: { lostAppAnswers: number; seed: number }) {
     confluence,
     log: createLogger({ level: 'error', write: () => undefined }),
     batch: 5,
+    concurrency: 4,
     leaseSeconds: 30,
     minPollMs: 1000,
     maxPollMs: 1000,

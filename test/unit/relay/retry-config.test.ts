@@ -62,7 +62,18 @@ describe('retries', () => {
 describe('config', () => {
   it('reads the environment and strips /wiki from the site URL', () => {
     const c = loadConfig(['--once'], base);
-    expect(c).toMatchObject({ siteUrl: 'https://example.atlassian.net', once: true, dryRun: false, batch: 10 });
+    expect(c).toMatchObject({
+      siteUrl: 'https://example.atlassian.net',
+      once: true,
+      dryRun: false,
+      batch: 25,
+      concurrency: 8,
+    });
+  });
+
+  it('takes the concurrency from RELAY_CONCURRENCY, the flag winning', () => {
+    expect(loadConfig([], { ...base, RELAY_CONCURRENCY: '3' }).concurrency).toBe(3);
+    expect(loadConfig(['--concurrency', '12'], { ...base, RELAY_CONCURRENCY: '3' }).concurrency).toBe(12);
   });
 
   it.each([
@@ -74,6 +85,8 @@ describe('config', () => {
     [[], { RELAY_LINK_SECRET: 'x' }, /not in the shape/],
     [['--batch', '99'], {}, /--batch must be a whole number from 1 to 25/],
     [['--bogus'], {}, /Unknown option --bogus/],
+    [['--concurrency', '0'], {}, /--concurrency must be a whole number from 1 to 32/],
+    [[], { RELAY_CONCURRENCY: '64' }, /--concurrency must be a whole number from 1 to 32/],
   ])('refuses %j %j', (argv, env, message) => {
     expect(() => loadConfig(argv, { ...base, ...env })).toThrow(ConfigError);
     expect(() => loadConfig(argv, { ...base, ...env })).toThrow(message);
