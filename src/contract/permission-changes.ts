@@ -6,7 +6,7 @@
  * page needs (`roleMode`, the roles). Shared by the resolvers and the page.
  */
 import { z } from 'zod';
-import { Action, Operation } from './relay-protocol';
+import { Action, Operation, ROLE_ID_MAX_LENGTH, SUBJECT_ID_MAX_LENGTH } from './relay-protocol';
 
 export const PERMISSION_CHANGE_LIMITS = { spaces: 50, subjects: 50, items: 500 } as const;
 
@@ -23,7 +23,10 @@ export const acceptedKinds = (mode: RoleMode): ChangeKind[] =>
 export const preferredKind = (mode: RoleMode): ChangeKind => (mode === 'PRE_ROLES' ? 'permission' : 'role');
 
 const SpaceKey = z.string().regex(/^[A-Za-z0-9]{1,255}$/, 'must be a space key (letters and digits)');
-export const ChangeSubject = z.strictObject({ type: z.enum(['user', 'group']), id: z.string().min(1).max(200) });
+export const ChangeSubject = z.strictObject({
+  type: z.enum(['user', 'group']),
+  id: z.string().min(1).max(SUBJECT_ID_MAX_LENGTH),
+});
 export type ChangeSubject = z.infer<typeof ChangeSubject>;
 
 const common = {
@@ -39,7 +42,10 @@ export const PermissionChange = z.strictObject({
 export type PermissionChange = z.infer<typeof PermissionChange>;
 
 /** Role ids are per site and opaque (UUIDs on real sites): resolved against GET /space-roles at run time. */
-export const RoleId = z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+export const RoleId = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(ROLE_ID_MAX_LENGTH, `must be at most ${ROLE_ID_MAX_LENGTH} characters`);
 
 export const RoleChange = z.strictObject({
   ...common,

@@ -11,6 +11,8 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { LIMITS } from '../rules/limits';
+import { isValidOperation, operationId, OPERATIONS } from './operations';
 
 /**
  * 2: work items carry `kind` ("permission" or "role"), so role assignments can
@@ -69,35 +71,22 @@ export const secretFingerprint = (secret: string): string =>
 
 // ---- operations ----------------------------------------------------------
 
-/** Every key/target pair `POST /wiki/rest/api/space/{key}/permission` accepts. */
-export const OPERATIONS = [
-  { key: 'read', target: 'space' },
-  { key: 'create', target: 'page' },
-  { key: 'create', target: 'blogpost' },
-  { key: 'create', target: 'comment' },
-  { key: 'create', target: 'attachment' },
-  { key: 'delete', target: 'page' },
-  { key: 'delete', target: 'blogpost' },
-  { key: 'delete', target: 'comment' },
-  { key: 'delete', target: 'attachment' },
-  { key: 'delete', target: 'space' },
-  { key: 'export', target: 'space' },
-  { key: 'administer', target: 'space' },
-  { key: 'restrict_content', target: 'space' },
-  { key: 'archive', target: 'page' },
-] as const;
+export { isValidOperation, operationId, OPERATIONS } from './operations';
+export type { PermissionOperation } from './operations';
 
-export type PermissionOperation = (typeof OPERATIONS)[number];
-export const operationId = (op: { key: string; target: string }): string => `${op.key}/${op.target}`;
-export const isValidOperation = (op: { key: string; target: string }): boolean =>
-  OPERATIONS.some((o) => o.key === op.key && o.target === op.target);
+/** accountIds and group ids, as the rule rows keep them. */
+export const SUBJECT_ID_MAX_LENGTH = LIMITS.idMaxLength;
+/** Space role ids: site-specific strings (v2 "Get space roles"). */
+export const ROLE_ID_MAX_LENGTH = 200;
 
 export const Operation = z
   .object({ key: z.string().min(1).max(40), target: z.string().min(1).max(40) })
   .strict()
   .refine(isValidOperation, { message: `must be one of ${OPERATIONS.map(operationId).join(', ')}` });
 
-export const Subject = z.object({ type: z.enum(['user', 'group']), id: z.string().min(1).max(200) }).strict();
+export const Subject = z
+  .object({ type: z.enum(['user', 'group']), id: z.string().min(1).max(SUBJECT_ID_MAX_LENGTH) })
+  .strict();
 export type Subject = z.infer<typeof Subject>;
 
 export const Action = z.enum(['grant', 'revoke']);
@@ -190,7 +179,7 @@ export const RoleWorkItem = z.object({
   spaceKey: z.string(),
   spaceId: z.string(),
   subject: Subject,
-  roleId: z.string().min(1).max(200).nullable(),
+  roleId: z.string().min(1).max(ROLE_ID_MAX_LENGTH).nullable(),
   /** The role's site name when queued, for logs only (names are localised; the id decides). */
   roleName: z.string().max(255).optional(),
   attempt: z.number().int(),

@@ -58,23 +58,9 @@ export interface Picked {
   key?: string;
 }
 
-/** Every key/target pair Confluence's space-permission API accepts, with a name for people. */
-export const OPERATIONS: readonly (Op & { label: string })[] = [
-  { key: 'read', target: 'space', label: 'View space' },
-  { key: 'create', target: 'page', label: 'Add pages' },
-  { key: 'create', target: 'blogpost', label: 'Add blog posts' },
-  { key: 'create', target: 'comment', label: 'Add comments' },
-  { key: 'create', target: 'attachment', label: 'Add attachments' },
-  { key: 'delete', target: 'page', label: 'Delete pages' },
-  { key: 'delete', target: 'blogpost', label: 'Delete blog posts' },
-  { key: 'delete', target: 'comment', label: 'Delete comments' },
-  { key: 'delete', target: 'attachment', label: 'Delete attachments' },
-  { key: 'delete', target: 'space', label: 'Delete own content' },
-  { key: 'export', target: 'space', label: 'Export space' },
-  { key: 'administer', target: 'space', label: 'Admin space' },
-  { key: 'restrict_content', target: 'space', label: 'Add/delete restrictions' },
-  { key: 'archive', target: 'page', label: 'Archive pages' },
-];
+import { OPERATIONS } from '../../../../src/contract/operations';
+
+export { OPERATIONS };
 
 export const opLabel = (op: Op): string =>
   OPERATIONS.find((o) => o.key === op.key && o.target === op.target)?.label ?? `${op.key}/${op.target}`;
