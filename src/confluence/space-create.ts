@@ -34,6 +34,9 @@ export const CREATOR_OPERATIONS: readonly { key: string; target: string }[] = [
   { key: 'export', target: 'space' },
   { key: 'administer', target: 'space' },
   { key: 'restrict_content', target: 'space' },
+  // The Admin role grants it too: without it the runner could not pass the Admin role on to others
+  // ("grant what you have", DESIGN section 9) when the relay applies a copied space's roles as them.
+  { key: 'archive', target: 'page' },
 ];
 
 export async function createSpaceFor(

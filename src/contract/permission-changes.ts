@@ -160,6 +160,8 @@ export type JobView = (
   { kind: 'permission'; action: 'grant' | 'revoke' } | { kind: 'role'; roleId: string | null; roleName?: string }
 ) & {
   id: string;
+  /** What the job does, when its items differ (a copied space's roles); else the page says it from the kind. */
+  title?: string;
   submittedAt: string;
   submittedBy: { accountId: string; displayName?: string };
   itemCount: number;

@@ -33,6 +33,7 @@ import type { AnyScriptModule } from '../scripts/types';
 import { readRunAuditLog } from '../storage/rules/audit-log';
 import type { StoredRun } from '../storage/runs/model';
 import { isCancelRequested, listRuns, loadRun, requestCancel } from '../storage/runs/repository';
+import { settleIfStalled, settleStalledRuns } from '../storage/runs/settle-stalled';
 import { AppError } from './envelope';
 import { adminFunction, SpaceCaller, spaceFunction } from './gate';
 import { NOT_SPACE_ADMIN_MESSAGE, requireScriptAllowed } from './access';
@@ -124,7 +125,8 @@ async function spaceRun(caller: SpaceCaller, runId: string): Promise<StoredRun> 
   const [admin, run] = await Promise.all([callerAdministersSpace(caller.space.id), loadRun(runId)]);
   if (!admin) throw new AppError('FORBIDDEN', NOT_SPACE_ADMIN_MESSAGE);
   if (!run || run.space.id !== caller.space.id) throw new AppError('NOT_FOUND', `No run ${runId} in this space.`);
-  return run;
+  // A run nothing works on any more reads as failed (src/storage/runs/stalled.ts), here and in every list.
+  return settleIfStalled(run);
 }
 
 const getSpaceRun = spaceFunction(RunRefPayload, async ({ runId }, caller) => viewOf(await spaceRun(caller, runId)));
@@ -132,7 +134,10 @@ const getSpaceRun = spaceFunction(RunRefPayload, async ({ runId }, caller) => vi
 const listSpaceRuns = spaceFunction(ListSpaceRunsPayload, async (payload, caller): Promise<ScriptRunPage> => {
   if (!(await callerAdministersSpace(caller.space.id))) throw new AppError('FORBIDDEN', NOT_SPACE_ADMIN_MESSAGE);
   const page = await listRuns({ spaceKey: caller.space.key }, payload?.cursor);
-  return { runs: page.runs.map(summaryOf), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  return {
+    runs: (await settleStalledRuns(page.runs)).map(summaryOf),
+    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+  };
 });
 
 const cancelScriptRun = spaceFunction(RunRefPayload, async ({ runId }, caller) => {
@@ -158,13 +163,16 @@ const listSiteRuns = adminFunction(ListSiteRunsPayload, async (payload): Promise
     { spaceKey: payload?.spaceKey, scriptKey: payload?.scriptKey, accountId: payload?.accountId },
     payload?.cursor,
   );
-  return { runs: page.runs.map(summaryOf), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  return {
+    runs: (await settleStalledRuns(page.runs)).map(summaryOf),
+    ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+  };
 });
 
 const getSiteRun = adminFunction(RunRefPayload, async ({ runId }) => {
   const run = await loadRun(runId);
   if (!run) throw new AppError('NOT_FOUND', `No run ${runId}.`);
-  return viewOf(run);
+  return viewOf(await settleIfStalled(run));
 });
 
 const getScriptRunAudit = adminFunction(RunAuditPayload, async (payload) => readRunAuditLog(payload?.cursor));

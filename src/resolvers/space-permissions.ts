@@ -264,6 +264,7 @@ const listPermissionJobs = adminFunction(ListJobsPayload, async (payload): Promi
       for (const item of items) counts[item.state] += 1;
       return {
         id: job.id,
+        ...(job.data.title ? { title: job.data.title } : {}),
         ...(job.data.kind === 'role'
           ? { kind: 'role' as const, roleId: job.data.roleId, roleName: job.data.roleName }
           : { kind: 'permission' as const, action: job.data.action }),

@@ -10,7 +10,8 @@
  *   `<page id>`    one per source page, in tree order, 100 a chunk; the home
  *                  page's copy is the new home page (copy-space/content.ts);
  *   `<post id>`    one per blog post;
- *   `permissions`  the permission job (copy-space/permissions.ts).
+ *   `permissions`  the permission job (copy-space/permissions.ts): individual
+ *                  permissions, or role assignments on a site with space roles.
  *
  * What was copied from where stays: the new space's description names the
  * source and the run, the run's scratch maps every source id to its copy,
@@ -18,13 +19,14 @@
  */
 import { rewritePage, spaceBlogposts, contentWithBody } from '../confluence/content-copy';
 import { findSpaceById, findSpaceByKeyWithHome, spacePages } from '../confluence/page-tree';
+import { fetchRoleMode, listRoles, spaceRoleAssignments } from '../confluence/roles';
 import { spaceAssignments } from '../confluence/space-permissions';
 import { userMayCreateSpaces } from '../confluence/space-rights';
 import { CopySpaceInput, PREVIEW_ITEMS_SHOWN, PreviewItem, ScriptInput } from '../contract/scripts';
 import { copyContent, ContentItemData, TargetSpace } from './copy-space/content';
 import { forgetRun } from './copy-space/memory';
-import { JOB_KEY, queuePermissions } from './copy-space/permissions';
-import { planPermissionCopy } from './copy-space/permissions-plan';
+import { JOB_INFO_KEY, JOB_KEY, JobInfo, jobSentence, queuePermissions } from './copy-space/permissions';
+import { copyKindFor, planPermissionCopy, planRoleJob } from './copy-space/permissions-plan';
 import { CREATE_CONCURRENCY, creationWaves, MAX_BLOGPOSTS, MAX_PAGES, PAGES_PER_CHUNK } from './copy-space/plan';
 import { createTargetSpace, TARGET_KEY } from './copy-space/space';
 import { spaceOrder, TreeNode } from './tree/order';
@@ -133,6 +135,31 @@ function after(phase: Cursor['phase'], at: Cursor, input: Input): Cursor | undef
   return undefined;
 }
 
+/** The preview's sentence on the permission job, by the site's role mode; what cannot be copied goes to `warnings`. */
+async function previewPermissions(ctx: ScriptContext, warnings: string[]): Promise<string> {
+  const mode = await fetchRoleMode();
+  const queued = "queued as one permission change, applied by the relay (the admin page's job list).";
+  if (copyKindFor(mode) === 'role') {
+    const [source, roles] = await Promise.all([spaceRoleAssignments(ctx.scope.space.id), listRoles()]);
+    const plan = planRoleJob(source, [], ctx.scope.accountId, roles);
+    if (plan.skipped.length) warnings.push(`Not copied: ${plan.skipped.slice(0, 5).join('; ')}.`);
+    if (mode === 'ROLES_TRANSITION')
+      warnings.push(
+        'This site has both space roles and individual permissions and prefers roles: role assignments are copied, individual permissions no role gives are not.',
+      );
+    return ` ${plan.rows.length} role assignments are ${queued}${plan.keptRunner ? ' Yours is left out: you are the new space’s admin already.' : ''}`;
+  }
+  const plan = planPermissionCopy(await spaceAssignments(ctx.scope.space.id), {
+    id: '0',
+    key: '',
+    name: '',
+    assignments: [],
+  });
+  if (plan.skipped.length)
+    warnings.push(`Not copied (only users and groups can be): ${plan.skipped.slice(0, 5).join('; ')}.`);
+  return ` ${plan.rows.length} space permissions are ${queued}`;
+}
+
 /** The new space, read once per run and process (it never changes once created). */
 const targets = new Map<string, TargetSpace>();
 
@@ -170,18 +197,7 @@ export const copySpace: ScriptModule<typeof CopySpaceInput> = {
         n.id === source.homepageId ? `becomes the home page of ${input.newSpaceKey}` : `copy into ${input.newSpaceKey}`,
     }));
     const warnings = ['Copies are new content: their authors and dates are yours and today’s, not the originals’.'];
-    let permissionWords = '';
-    if (input.copyPermissions) {
-      const plan = planPermissionCopy(await spaceAssignments(ctx.scope.space.id), {
-        id: '0',
-        key: input.newSpaceKey,
-        name: input.newSpaceName,
-        assignments: [],
-      });
-      permissionWords = ` ${plan.rows.length} space permissions are queued as one permission change, applied by the relay (the admin page's job list).`;
-      if (plan.skipped.length)
-        warnings.push(`Not copied (only users and groups can be): ${plan.skipped.slice(0, 5).join('; ')}.`);
-    }
+    const permissionWords = input.copyPermissions ? await previewPermissions(ctx, warnings) : '';
     const extras = [input.copyLabels && 'labels', input.copyAttachments && 'attachments'].filter(Boolean).join(' and ');
     return {
       scriptKey: 'copy-space',
@@ -241,13 +257,17 @@ export const copySpace: ScriptModule<typeof CopySpaceInput> = {
   async finish(ctx, _input, progress) {
     const scratch = needScratch(ctx.scratch);
     forgetRun(ctx.runId!);
-    const [target, jobId] = await Promise.all([scratch.get<TargetSpace>(TARGET_KEY), scratch.get<string>(JOB_KEY)]);
+    const [target, jobId, jobInfo] = await Promise.all([
+      scratch.get<TargetSpace>(TARGET_KEY),
+      scratch.get<string>(JOB_KEY),
+      scratch.get<JobInfo>(JOB_INFO_KEY),
+    ]);
     if (!target) return { message: 'The new space was not created, so nothing was copied (see the failure).' };
     return {
       message:
         `Copied into the new space ${target.name} (${target.key}): ${progress.done} of ${progress.total} steps done` +
         (progress.failed ? `, ${progress.failed} not copied (each with the reason).` : '.') +
-        (jobId ? ' Its permissions wait in the permission-change job linked here, for the relay to apply.' : ''),
+        (jobId ? jobSentence(jobInfo) : ''),
       links: { spaceKey: target.key, ...(jobId ? { permissionJobId: jobId } : {}) },
     };
   },

@@ -35,6 +35,7 @@ import { isFinished, RunFailure, ScriptKey } from '../contract/scripts';
 import { userMay } from '../confluence/content';
 import { RateLimitedError } from '../confluence/paced';
 import { runStillAllowed } from '../resolvers/access';
+import { isKvsRateLimited } from '../storage/kvs-errors';
 import { appendRunAudit } from '../storage/rules/audit-log';
 import { MAX_FAILURES_KEPT, PendingItem, RUN_SCHEMA_VERSION, StoredRun } from '../storage/runs/model';
 import { createRun, isCancelRequested, loadRun, saveRun, scratchFor } from '../storage/runs/repository';
@@ -184,10 +185,19 @@ function claim(run: StoredRun, body: RunEventBody, eventId: string): Claim {
   return 'work';
 }
 
-/** Still this event's run, as stored? Another event may have taken it over since the last chunk. */
+/**
+ * Still this event's run, as stored? Another event may have taken it over
+ * since the last chunk, or a reader may have ended it as stalled
+ * (src/storage/runs/settle-stalled.ts): a finished run is never worked again.
+ */
 async function stillOwned(run: StoredRun): Promise<boolean> {
   const stored = await loadRun(run.runId);
-  return stored !== undefined && stored.token === run.token && stored.ownerEventId === run.ownerEventId;
+  return (
+    stored !== undefined &&
+    !isFinished(stored.state) &&
+    stored.token === run.token &&
+    stored.ownerEventId === run.ownerEventId
+  );
 }
 
 /** The consumer's work for one event. Returns when the run has finished, has handed over, or is not this event's. */
@@ -291,10 +301,34 @@ export async function consumeRunEvent(body: RunEventBody, eventId: string): Prom
   }
 }
 
-/** After Forge's retries of a failing event: the run ends as failed, with the reason. */
+/**
+ * Pauses before each retry of `failRun` when storage answers 429: the
+ * failing chunk has often failed for that very reason (Forge's per-minute
+ * storage units), and a few seconds usually clear it. Short, because this
+ * runs on the consumer's last attempt, within its time limit.
+ */
+export const FAIL_RUN_RETRY_MS = [1_000, 2_000, 4_000] as const;
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * After the consumer's last attempt at a failing event: the run ends as
+ * failed, with the reason. Retried briefly on storage rate limits; if it
+ * still cannot be stored, the readers end the run once it has stalled
+ * (src/storage/runs/stalled.ts).
+ */
 export async function failRun(runId: string, reason: string): Promise<void> {
-  const run = await loadRun(runId);
-  if (run && !isFinished(run.state)) await finish(run, 'failed', reason);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const run = await loadRun(runId);
+      if (run && !isFinished(run.state)) await finish(run, 'failed', reason);
+      return;
+    } catch (error) {
+      const wait = FAIL_RUN_RETRY_MS[attempt];
+      if (wait === undefined || !isKvsRateLimited(error)) throw error;
+      await pause(wait);
+    }
+  }
 }
 
 function summaryOf(run: StoredRun): string {

@@ -11,6 +11,7 @@
  * runner the source space's role could replace their Admin role, so their
  * own assignment is never copied.
  */
+import { ChangeKind, preferredKind, RoleMode, RoleRef } from '../../contract/permission-changes';
 import { isValidOperation, operationId } from '../../contract/relay-protocol';
 import { planChanges, PlanRow } from '../../permission-changes/plan';
 
@@ -88,4 +89,66 @@ export function planRoleCopy(
     assign.push(a);
   }
   return { assign, keptRunner };
+}
+
+/**
+ * How a copy carries the source's access on a site in this role mode
+ * (DESIGN section 9): individual permissions before roles, roles on a
+ * roles-only site (Confluence refuses individual writes there), and on a
+ * site in transition what the site prefers, as the admin page does
+ * (`preferredKind`: roles).
+ */
+export function copyKindFor(mode: RoleMode): ChangeKind {
+  return mode === 'ROLES_TRANSITION' ? preferredKind(mode) : mode === 'ROLES' ? 'role' : 'permission';
+}
+
+/** One role to give one user or group in the new space, as a permission-change item carries it. */
+export interface RoleCopyRow {
+  subject: { type: 'user' | 'group'; id: string };
+  to: RoleRef;
+  /** The subject's role in the new space now (null: none). */
+  from: RoleRef | null;
+}
+
+export interface RoleCopyPlan {
+  rows: RoleCopyRow[];
+  /** Assignments the queue cannot carry, in words (access classes, assignments without a role). */
+  skipped: string[];
+  /** The runner's own assignment was left out: they are the new space's admin already. */
+  keptRunner: boolean;
+}
+
+const SUBJECT_TYPES: Record<string, 'user' | 'group'> = { USER: 'user', GROUP: 'group' };
+
+/** The source's role assignments as items for the new space: users and groups, the runner's own left out. */
+export function planRoleJob(
+  source: readonly { principal: { principalType: string; principalId: string }; roleId?: string }[],
+  targetNow: readonly { principal: { principalType: string; principalId: string }; roleId?: string }[],
+  runnerAccountId: string,
+  roles: readonly RoleRef[],
+): RoleCopyPlan {
+  const skipped: string[] = [];
+  const copyableSource: RoleAssignment[] = [];
+  for (const a of source) {
+    const who = `${a.principal.principalType.toLowerCase()} ${a.principal.principalId}`;
+    if (!SUBJECT_TYPES[a.principal.principalType])
+      skipped.push(`the role of ${who}: only users and groups can be copied`);
+    else if (!a.roleId) skipped.push(`${who}: no role to copy`);
+    else copyableSource.push({ principal: a.principal, roleId: a.roleId });
+  }
+  const held = targetNow.filter((a): a is RoleAssignment => a.roleId !== undefined);
+  const { assign, keptRunner } = planRoleCopy(copyableSource, held, runnerAccountId);
+  const ref = (id: string): RoleRef => ({ id, name: roles.find((r) => r.id === id)?.name ?? id });
+  const rows = assign.map((a): RoleCopyRow => {
+    const current = held.find(
+      (h) =>
+        h.principal.principalType === a.principal.principalType && h.principal.principalId === a.principal.principalId,
+    );
+    return {
+      subject: { type: SUBJECT_TYPES[a.principal.principalType]!, id: a.principal.principalId },
+      to: ref(a.roleId),
+      from: current ? ref(current.roleId) : null,
+    };
+  });
+  return { rows, skipped, keptRunner };
 }

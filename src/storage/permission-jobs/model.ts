@@ -82,6 +82,8 @@ export type JobData = {
   submittedBy: string;
   submittedAt: string;
   itemCount: number;
+  /** What the job does, for jobs whose items differ in what they change (Copy Space's role copy). */
+  title?: string;
 } & ({ kind?: 'permission'; action: Action } | { kind: 'role'; roleId: string | null; roleName?: string });
 
 export interface JobEntity {

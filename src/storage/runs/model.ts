@@ -48,6 +48,13 @@ export interface StoredRun {
   startedAt: string;
   startedAtMs: number;
   finishedAt?: string;
+  /**
+   * When the run was last saved (ms, src/clock.ts): every working attempt
+   * saves it first and after each chunk, so a run unfinished and unsaved for
+   * longer than any event could still be working on it has stalled (stalled.ts).
+   * Absent on runs stored before it existed: their start counts.
+   */
+  progressAt?: number;
   input: Record<string, unknown>;
   state: RunState;
   progress: { done: number; total: number; failed: number };

@@ -6,6 +6,7 @@
  */
 import { kvs, WhereConditions } from '@forge/kvs';
 import type { ScriptKey } from '../../contract/scripts';
+import { now } from '../../clock';
 
 import { readMany, valueOf, writeMany } from '../kvs-io';
 import { cancelKey, indexKeys, indexPrefix, RunIndex, runKey, scratchKey } from './keys';
@@ -13,6 +14,7 @@ import { Json, RUN_SCHEMA_VERSION, RunScratch, StoredRun } from './model';
 
 /** Writes a new run and its index entries together: a run is listed exactly when it exists. */
 export async function createRun(run: StoredRun): Promise<void> {
+  run.progressAt = now();
   let tx = kvs.transact().set(runKey(run.runId), run);
   for (const key of indexKeys(run)) tx = tx.set(key, { runId: run.runId });
   await tx.execute();
@@ -23,7 +25,9 @@ export async function loadRun(runId: string): Promise<StoredRun | undefined> {
   return run && run.schemaVersion === RUN_SCHEMA_VERSION ? run : undefined;
 }
 
+/** Stores the run as it is now; the save itself is its progress mark (`progressAt`). */
 export async function saveRun(run: StoredRun): Promise<void> {
+  run.progressAt = now();
   await kvs.set(runKey(run.runId), run);
 }
 

@@ -10,13 +10,14 @@ import { formatWhen, opLabel, type ItemState, type Job, type JobItem } from './a
 
 /** What a job does, in its heading. */
 const jobTitle = (job: Job): string =>
-  job.kind === 'role'
+  job.title ??
+  (job.kind === 'role'
     ? job.roleId
       ? `Role: ${job.roleName ?? job.roleId}`
       : 'Remove role'
     : job.action === 'revoke'
       ? 'Revoke'
-      : 'Grant';
+      : 'Grant');
 
 /** What one item changes: a permission, or the role it gives (from what). */
 function itemChange(item: JobItem): string {
