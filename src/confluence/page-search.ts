@@ -68,3 +68,21 @@ export async function searchPagesAsUser(
       : [],
   );
 }
+
+const PageTitles = z.object({
+  results: z.array(z.object({ id: z.union([z.string(), z.number()]).transform(String), title: z.string() })),
+});
+
+/**
+ * Titles of up to 250 pages in one call, read AS THE USER (v2 "Get pages",
+ * GET /wiki/api/v2/pages?id=…; scope read:page:confluence): a page the user
+ * cannot see is left out, so no title they could not read is kept.
+ */
+export async function pageTitlesAsUser(pageIds: readonly string[]): Promise<Map<string, string>> {
+  const titles = new Map<string, string>();
+  const ids = [...new Set(pageIds)].slice(0, 250);
+  if (ids.length === 0) return titles;
+  const page = await mustGetJson('user', route`/wiki/api/v2/pages?id=${ids.join(',')}&limit=250`, PageTitles);
+  for (const p of page.results) titles.set(p.id, p.title);
+  return titles;
+}
