@@ -119,6 +119,10 @@ test('Bulk Delete Comments: authors chosen by name; the preview names them; only
 
   await run(frame, { confirm: true });
   expect(await finished(frame)).toBe('Finished: 5 of 5 items done.');
+  // The run's input names the page and the people, as they were when it started.
+  const details = await frame.locator('[data-testid="run-details"]').innerText();
+  expect(details).toContain('“Spring launch” and all pages below it');
+  expect(details).toContain('Jane Doe, Ada Lovelace');
   const left = async (pageId: string) =>
     (
       await restGet<{ results: { id: string }[] }>(host, `/wiki/api/v2/pages/${pageId}/footer-comments`)
