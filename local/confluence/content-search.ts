@@ -10,7 +10,9 @@
 //   orders by relevance);
 // - only current content is found, as Confluence's CQL does by default;
 // - `expand=content.ancestors` adds the ancestors (root first), as content's
-//   own `ancestors` expansion does.
+//   own `ancestors` expansion does;
+// - `expand=content.space` adds the space (id, key, name, type, status), as
+//   content's own `space` expansion does (it is listed in `_expandable`).
 import type { CqlExpr, EvalContext, FieldSpec, Operator } from './cql';
 import { matches } from './cql';
 import type { ContainerRecord } from './content/records';
@@ -120,6 +122,9 @@ export function contentResultJson(
     // The store lists the nearest ancestor first; Confluence lists the root first.
     const ancestors = record.type === 'page' ? [...ctx.site.content.store.ancestors(record)].reverse() : [];
     content.ancestors = ancestors.map((a) => ({ id: a.id, type: a.type, status: a.status, title: a.title }));
+  }
+  if (expand.has('content.space') && space) {
+    content.space = { id: Number(space.id), key: space.key, name: space.name, type: space.type, status: space.status };
   }
   return {
     content,

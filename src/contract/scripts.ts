@@ -206,8 +206,21 @@ export const ScriptRunSummary = z.object({
 });
 export type ScriptRunSummary = z.infer<typeof ScriptRunSummary>;
 
+/**
+ * Names for the ids in a run's input, as they were when it started (the
+ * pages' titles as the starter saw them, people's display names), so the
+ * pages can say "“Spring launch” and all pages below it" instead of an id.
+ * An id without a name here is shown as the id.
+ */
+export const InputNames = z.object({
+  pages: z.record(z.string(), z.string()).optional(),
+  people: z.record(z.string(), z.string()).optional(),
+});
+export type InputNames = z.infer<typeof InputNames>;
+
 export const ScriptRun = ScriptRunSummary.extend({
   input: z.record(z.string(), z.unknown()),
+  inputNames: InputNames.optional(),
   /** The first failures with their reasons (at most 100 are kept; `progress.failed` counts all). */
   failures: z.array(RunFailure),
   cancelRequested: z.boolean(),
@@ -233,8 +246,9 @@ export interface RunAuditEntry {
   runId: string;
   scriptKey: string;
   space: { id: string; key: string };
-  /** On a start: the input it was given. */
+  /** On a start: the input it was given, and the names of the ids in it. */
   input?: Record<string, unknown>;
+  inputNames?: InputNames;
   /** On an end: its state, figures and final message. */
   outcome?: { state: string; done: number; failed: number; total: number; message?: string };
 }
@@ -242,4 +256,6 @@ export interface RunAuditEntry {
 export interface RunAuditPage {
   entries: RunAuditEntry[];
   nextCursor?: string;
+  /** Display names of the people the entries name (`by`, authors in inputs), looked up in one call. */
+  people?: Record<string, string>;
 }

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { AccessExplanation } from './access';
 import type { PageSearchResult, SearchPagesPayload } from './page-search';
+import type { PeopleSearchResult, SearchPeoplePayload } from './people-search';
 import type {
   ListSpaceRunsPayload,
   PreviewScriptPayload,
@@ -26,4 +27,5 @@ export interface SpaceSettingsFunctions {
   listScriptRuns: Fn<typeof ListSpaceRunsPayload, ScriptRunPage>;
   cancelScriptRun: Fn<typeof RunRefPayload, ScriptRun>;
   searchPages: Fn<typeof SearchPagesPayload, PageSearchResult>;
+  searchPeople: Fn<typeof SearchPeoplePayload, PeopleSearchResult>;
 }

@@ -14,6 +14,7 @@ import {
   ListSiteRunsPayload,
   ListSpaceRunsPayload,
   PreviewScriptPayload,
+  RunAuditPage,
   RunAuditPayload,
   RunRefPayload,
   ScriptKey,
@@ -25,6 +26,7 @@ import {
 } from '../contract/scripts';
 import { callerAdministersSpace } from '../confluence/spaces';
 import { findUser } from '../confluence/users';
+import { inputNamesOf, withPeopleNamed } from './input-names';
 import { parsePayload } from '../rules';
 import { contextFor, startRun } from '../scripts/engine';
 import { moduleFor } from '../scripts/registry';
@@ -56,6 +58,7 @@ async function viewOf(run: StoredRun): Promise<ScriptRun> {
   return {
     ...summaryOf(run),
     input: run.input,
+    ...(run.inputNames ? { inputNames: run.inputNames } : {}),
     failures: run.failures,
     cancelRequested: await isCancelRequested(run.runId),
     ...(run.links ? { links: run.links } : {}),
@@ -109,13 +112,18 @@ const startScript = spaceFunction(StartScriptPayload, async ({ scriptKey, input,
       throw error;
     }
   }
-  // The name is for the run lists; a lookup that fails leaves just the accountId.
-  const displayName = (await findUser(caller.accountId).catch(() => undefined))?.displayName;
+  // Names are for the pages (run lists, run input, audit); a lookup that fails leaves just the ids.
+  const [starter, inputNames] = await Promise.all([
+    findUser(caller.accountId).catch(() => undefined),
+    inputNamesOf(valid),
+  ]);
+  const displayName = starter?.displayName;
   const run = await startRun({
     module,
     scope: scopeOf(caller),
     input: valid,
     startedBy: { accountId: caller.accountId, ...(displayName ? { displayName } : {}) },
+    ...(inputNames ? { inputNames } : {}),
   });
   return { runId: run.runId };
 });
@@ -175,7 +183,9 @@ const getSiteRun = adminFunction(RunRefPayload, async ({ runId }) => {
   return viewOf(await settleIfStalled(run));
 });
 
-const getScriptRunAudit = adminFunction(RunAuditPayload, async (payload) => readRunAuditLog(payload?.cursor));
+const getScriptRunAudit = adminFunction(RunAuditPayload, async (payload): Promise<RunAuditPage> =>
+  withPeopleNamed(await readRunAuditLog(payload?.cursor)),
+);
 
 /** The admin page's script-run functions (spread into its resolver). */
 export const adminScriptFunctions = {

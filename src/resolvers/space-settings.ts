@@ -4,6 +4,7 @@ import { callerAdministersSpace } from '../confluence/spaces';
 import { resolverOf, spaceFunction } from './gate';
 import { explainForCaller } from './explain';
 import { searchPages } from './page-search';
+import { searchPeople } from './people-search';
 import { spaceScriptFunctions } from './scripts';
 
 const GetMyScriptsPayload = z.strictObject({});
@@ -19,4 +20,4 @@ const getMyScripts = spaceFunction(GetMyScriptsPayload, async (_payload, { accou
   return explainForCaller(accountId, space, groups, spaceAdmin);
 });
 
-export const spaceSettingsResolver = resolverOf({ getMyScripts, searchPages, ...spaceScriptFunctions });
+export const spaceSettingsResolver = resolverOf({ getMyScripts, searchPages, searchPeople, ...spaceScriptFunctions });

@@ -5,8 +5,9 @@
  * needs `confirmed: true`. Per comment, the run's user must be allowed to
  * edit the page it sits on; a comment already gone counts as done.
  */
-import { BulkDeleteCommentsInput, ScriptInput } from '../contract/scripts';
+import { BulkDeleteCommentsInput, type PreviewItem, ScriptInput } from '../contract/scripts';
 import { CommentRef, deleteComment, pageComments } from '../confluence/content';
+import { displayNames } from '../confluence/users';
 import {
   ageInDays,
   mapLimit,
@@ -24,8 +25,17 @@ type Input = ScriptInput<'bulk-delete-comments'>;
 /** Pages scanned per discovered batch: each costs one or two comment list calls. */
 const PAGES_PER_BATCH = 25;
 
-/** Why a comment matches the input, in words; undefined when it does not. */
-export function commentMatch(comment: CommentRef, input: Input, nowMs: number): string | undefined {
+/**
+ * Why a comment matches the input, in words ("footer comment, by Bob Smith,
+ * 400 days old"); undefined when it does not. `names` gives authors' display
+ * names; an author without one is named by account id.
+ */
+export function commentMatch(
+  comment: CommentRef,
+  input: Input,
+  nowMs: number,
+  names: ReadonlyMap<string, string> = new Map(),
+): string | undefined {
   if (input.kinds && !input.kinds.includes(comment.kind)) return undefined;
   const age = ageInDays(comment.createdAt, nowMs);
   if (input.olderThanDays !== undefined && (age === undefined || age <= input.olderThanDays)) return undefined;
@@ -33,7 +43,7 @@ export function commentMatch(comment: CommentRef, input: Input, nowMs: number): 
     return undefined;
   }
   const parts = [`${comment.kind} comment`];
-  if (comment.authorId) parts.push(`by ${comment.authorId}`);
+  if (comment.authorId) parts.push(`by ${names.get(comment.authorId) ?? comment.authorId}`);
   if (age !== undefined) parts.push(`${plural(age, 'day')} old`);
   return parts.join(', ');
 }
@@ -48,10 +58,27 @@ async function matchingOn(page: TargetPage, input: Input, nowMs: number) {
   });
 }
 
+/**
+ * Rewrites the shown items' reasons with their authors' display names: one
+ * batch lookup for at most PREVIEW_ITEMS_SHOWN items. A lookup that fails
+ * leaves the account ids, which are still true.
+ */
+async function nameAuthors(items: PreviewItem[], shown: Map<string, CommentRef>, input: Input, nowMs: number) {
+  const authorIds = [...shown.values()].flatMap((c) => (c.authorId ? [c.authorId] : []));
+  if (authorIds.length === 0) return;
+  const names = await displayNames(authorIds).catch(() => new Map<string, string>());
+  for (const item of items) {
+    const comment = shown.get(item.id);
+    if (comment) item.reason = commentMatch(comment, input, nowMs, names) ?? item.reason;
+  }
+}
+
 async function preview(ctx: ScriptContext, input: Input) {
   const problem = await treeRootProblem(ctx, input.target);
   if (problem) throw new TargetError(problem);
   const collected = new PreviewCollector();
+  /** The comments of the items shown, to name their authors once the scan is done. */
+  const shown = new Map<string, CommentRef>();
   const stopAt = Date.now() + PREVIEW_BUDGET_MS;
   let complete = true;
   await eachTargetPage(ctx, input.target, async (pages) => {
@@ -66,11 +93,13 @@ async function preview(ctx: ScriptContext, input: Input) {
           reason,
           action: 'delete permanently',
         });
+        if (collected.items.length > shown.size) shown.set(comment.id, comment);
       }
     });
     if (Date.now() > stopAt) complete = false;
     return complete;
   });
+  await nameAuthors(collected.items, shown, input, ctx.scope.startedAt);
   const warnings = ['Deleted comments cannot be restored: Confluence deletes them permanently.'];
   if (!complete) warnings.push(`Counted until time ran out: at least ${collected.total}; the run checks every page.`);
   const refused = await markRefused(ctx, collected.items, 'update');

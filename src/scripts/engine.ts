@@ -71,10 +71,12 @@ export interface StartRequest {
   scope: RunScope;
   input: Record<string, unknown>;
   startedBy: { accountId: string; displayName?: string };
+  /** Names of the ids in `input`, for the pages and the audit log; the run itself never reads them. */
+  inputNames?: StoredRun['inputNames'];
 }
 
 /** Records a run and pushes its first event. If the push fails, the run is marked failed and the error rethrown. */
-export async function startRun({ module, scope, input, startedBy }: StartRequest): Promise<StoredRun> {
+export async function startRun({ module, scope, input, startedBy, inputNames }: StartRequest): Promise<StoredRun> {
   const run: StoredRun = {
     schemaVersion: RUN_SCHEMA_VERSION,
     runId: newRunId(),
@@ -84,6 +86,7 @@ export async function startRun({ module, scope, input, startedBy }: StartRequest
     startedAt: new Date(scope.startedAt).toISOString(),
     startedAtMs: scope.startedAt,
     input,
+    ...(inputNames ? { inputNames } : {}),
     state: 'queued',
     progress: { done: 0, total: 0, failed: 0 },
     failures: [],
@@ -103,6 +106,7 @@ export async function startRun({ module, scope, input, startedBy }: StartRequest
     scriptKey: run.scriptKey,
     space: run.space,
     input,
+    ...(inputNames ? { inputNames } : {}),
   });
   try {
     await pushRunEvent({ runId: run.runId, token: run.token });

@@ -102,7 +102,7 @@ test("a run's details show its input, progress and outcome", async () => {
   const text = await details.innerText();
   expect(text).toContain('Media types');
   expect(text).toContain('text/plain');
-  expect(text).toContain('Page 10010012 and all pages below it');
+  expect(text).toContain('“Black Friday” and all pages below it');
   expect(text).toContain('Finished: 1 of 1 item done.');
   expect(await details.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('100');
 });
@@ -126,6 +126,12 @@ test('the audit log lists each run start and end', async () => {
     [runs.bob, 'run-ended', 'Bulk Add or Remove Labels in MKT ended: Succeeded'],
     [runs.bob, 'run-started', 'Started Bulk Add or Remove Labels in MKT'],
   ]);
+  // People by name, looked up for the page; the target page by the title it had at the start.
+  const janeStarted = frame.locator(`li[data-run-id="${runs.jane}"][data-run-audit="run-started"]`);
+  const janeText = await janeStarted.innerText();
+  expect(janeText).toContain('Jane Doe, ');
+  expect(janeText).not.toContain('u-jane');
+  expect(janeText).toContain('“Black Friday” and all pages below it');
 });
 
 test('the Script runs tab and the audit log have no serious or critical accessibility violations', async () => {

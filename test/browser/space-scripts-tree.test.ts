@@ -87,7 +87,7 @@ test('Copy Page Tree: into another space, with a prefix; shape, order and titles
   const frame = await openAsBob('Copy Page Tree');
   await pick(frame, 'Page to copy', 'summer', 'Summer sale');
   await chooseOption(frame, page, 'Copy to', 'In another space');
-  await frame.getByLabel('Parent page of the copy (id or address)', { exact: true }).fill('10040002');
+  await frame.getByLabel('Or its id or address', { exact: true }).fill('10040002');
   await frame.getByLabel('Title prefix', { exact: true }).fill('2026 ');
   const shown = await preview(frame);
   expect(shown.summary).toMatch(/under “Architecture” in Engineering \(ENG\)/);
@@ -117,7 +117,7 @@ test('Copy Page Tree into a space where Bob may not create pages is refused befo
   const frame = await openAsBob('Copy Page Tree');
   await pick(frame, 'Page to copy', 'black', 'Black Friday');
   await chooseOption(frame, page, 'Copy to', 'In another space');
-  await frame.getByLabel('Parent page of the copy (id or address)', { exact: true }).fill('10030001');
+  await frame.getByLabel('Or its id or address', { exact: true }).fill('10030001');
   await frame.getByRole('button', { name: 'Preview', exact: true }).click();
   const message = frame.getByText(/You may not create pages in Proving Ground/);
   await message.first().waitFor();

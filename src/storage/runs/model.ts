@@ -56,6 +56,8 @@ export interface StoredRun {
    */
   progressAt?: number;
   input: Record<string, unknown>;
+  /** Names of the ids in `input`, looked up at start (ScriptRun `inputNames`). */
+  inputNames?: ScriptRun['inputNames'];
   state: RunState;
   progress: { done: number; total: number; failed: number };
   failures: RunFailure[];

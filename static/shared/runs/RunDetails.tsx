@@ -51,7 +51,7 @@ export function RunDetails({ run, scriptName, headingLevel, actions }: RunDetail
         <Heading size="xsmall" as={headingLevel}>
           Input
         </Heading>
-        <RunInputList input={run.input} />
+        <RunInputList input={run.input} names={run.inputNames} />
       </Stack>
       <RunFailureList failures={run.failures} failedCount={run.progress.failed} headingLevel={headingLevel} />
     </Stack>

@@ -1,4 +1,5 @@
 import { Box, Text, xcss } from '@atlaskit/primitives';
+import type { InputNames } from '../../../src/contract/scripts';
 import { describeInput } from './runText';
 
 const gridStyles = xcss({
@@ -16,8 +17,8 @@ const termStyles = xcss({ marginBlock: 'space.0', marginInline: 'space.0' });
 const pairStyles = xcss({ display: 'contents' });
 
 /** A run's input as a description list ("Pages: Every page in the space"). */
-export function RunInputList({ input }: { input: Record<string, unknown> }) {
-  const lines = describeInput(input);
+export function RunInputList({ input, names }: { input: Record<string, unknown>; names?: InputNames }) {
+  const lines = describeInput(input, names);
   if (lines.length === 0) return <Text as="p">No options.</Text>;
   return (
     <Box as="dl" xcss={gridStyles}>

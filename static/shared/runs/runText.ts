@@ -2,7 +2,7 @@
  * A script run in words, for both pages (the space's runs and the admin
  * page's Script runs tab). Pure: no DOM, no React.
  */
-import type { RunState, ScriptRunSummary } from '../../../src/contract/scripts';
+import type { InputNames, RunState, ScriptRunSummary } from '../../../src/contract/scripts';
 
 export const RUN_STATE_LABELS: Record<RunState, string> = {
   queued: 'Queued',
@@ -107,11 +107,21 @@ const KIND_WORDS: Record<string, string> = {
   attachment: 'attachments',
 };
 
-function formatValue(field: string, value: unknown): string {
+/** "“Spring launch”" when the run kept the page's title, else "Page 10010003". */
+function pageText(id: unknown, names: InputNames): string {
+  const title = names.pages?.[String(id)];
+  return title !== undefined ? `“${title}”` : `Page ${String(id)}`;
+}
+
+function formatValue(field: string, value: unknown, names: InputNames): string {
   if (field === 'target' && typeof value === 'object' && value !== null) {
     const target = value as { type?: unknown; pageId?: unknown };
     if (target.type === 'space') return 'Every page in the space';
-    if (target.type === 'tree') return `Page ${String(target.pageId)} and all pages below it`;
+    if (target.type === 'tree') return `${pageText(target.pageId, names)} and all pages below it`;
+  }
+  if ((field === 'pageId' || field === 'destinationPageId') && typeof value === 'string') return pageText(value, names);
+  if (field === 'authorAccountIds' && Array.isArray(value)) {
+    return value.length === 0 ? 'Anyone' : value.map((id) => names.people?.[String(id)] ?? String(id)).join(', ');
   }
   if (field === 'olderThanDays' && typeof value === 'number') return plural(value, 'day', 'days');
   if (field === 'minSizeBytes' && typeof value === 'number') return formatBytes(value);
@@ -124,11 +134,15 @@ function formatValue(field: string, value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** A run's input as labelled lines, in the input's own order; fields the page does not know keep their name. */
-export function describeInput(input: Record<string, unknown>): InputLine[] {
+/**
+ * A run's input as labelled lines, in the input's own order; fields the
+ * page does not know keep their name. Pages and people are named from
+ * `names` (kept with the run at its start) where it has them, else by id.
+ */
+export function describeInput(input: Record<string, unknown>, names: InputNames = {}): InputLine[] {
   return Object.entries(input)
     .filter(([, value]) => value !== undefined)
-    .map(([field, value]) => ({ label: FIELD_LABELS[field] ?? field, value: formatValue(field, value) }));
+    .map(([field, value]) => ({ label: FIELD_LABELS[field] ?? field, value: formatValue(field, value, names) }));
 }
 
 /** "512 bytes", "10 KB", "2.5 MB" (1 KB = 1024 bytes). */

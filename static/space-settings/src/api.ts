@@ -36,6 +36,12 @@ export function cancelScriptRun(runId: string) {
   return call('cancelScriptRun', { runId });
 }
 
-export function searchPages(query: string) {
-  return call('searchPages', { query });
+/** Pages of this space whose title matches, or of every space the viewer can see with `anySpace`. */
+export function searchPages(query: string, anySpace = false) {
+  return call('searchPages', anySpace ? { query, anySpace: true } : { query });
+}
+
+/** People whose name matches (the authors picker). */
+export function searchPeople(query: string) {
+  return call('searchPeople', { query });
 }

@@ -22,7 +22,7 @@ describe('Bulk Delete Comments', () => {
       ['40003', '30003'],
       ['40004', LOCKED_PAGE],
     ]);
-    expect(answer.items[0]?.reason).toMatch(/^footer comment, by u-bob, 40\d days old$/);
+    expect(answer.items[0]?.reason).toMatch(/^footer comment, by Bob Smith, 40\d days old$/);
     expect(answer.items.map((i) => i.action)).toEqual([
       'delete permanently',
       'delete permanently',

@@ -3,7 +3,8 @@ import { dataOf, invoke, startHost, type Envelope } from '../../support/local-ho
 
 /**
  * searchPages, the script forms' page picker, through the local host: the
- * page's own space only, searched as the caller, so restricted pages never show.
+ * page's own space, or every space with `anySpace`, searched as the caller,
+ * so restricted pages never show.
  */
 let host: LocalHost;
 beforeAll(async () => {
@@ -11,9 +12,15 @@ beforeAll(async () => {
 });
 afterAll(() => host.close());
 
-type Pages = { pages: { id: string; title: string; ancestors?: string[] }[] };
-const search = (accountId: string, spaceKey: string, query: string) =>
-  invoke<Envelope<Pages>>(host, 'space-settings', 'searchPages', { query }, { accountId, spaceKey });
+type Pages = { pages: { id: string; title: string; ancestors?: string[]; space?: { key: string; name: string } }[] };
+const search = (accountId: string, spaceKey: string, query: string, anySpace?: true) =>
+  invoke<Envelope<Pages>>(
+    host,
+    'space-settings',
+    'searchPages',
+    { query, ...(anySpace ? { anySpace } : {}) },
+    { accountId, spaceKey },
+  );
 
 test('finds pages of the space by title, with their ancestors, and only in that space', async () => {
   const { pages } = dataOf(await search('u-jane', 'HR', 'salary'));
@@ -22,6 +29,7 @@ test('finds pages of the space by title, with their ancestors, and only in that 
     id: '10020057',
     title: 'Salary bands',
     ancestors: ['Human Resources Home', 'Compensation'],
+    space: { key: 'HR', name: 'Human Resources' },
   });
   const eng = dataOf(await search('u-sam', 'ENG', 'salary'));
   expect(eng.pages).toEqual([]);
@@ -44,4 +52,31 @@ test('an empty query lists the first pages of the space; the limit holds', async
 test('a query over 200 characters is refused naming the field', async () => {
   const answer = await search('u-bob', 'MKT', 'x'.repeat(201));
   expect(answer.body).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'query' } });
+});
+
+test('anySpace finds pages of every space the caller can see, each naming its space', async () => {
+  // Jane, opened in Marketing, finds HR's salary pages too.
+  expect(dataOf(await search('u-jane', 'MKT', 'salary')).pages).toEqual([]);
+  const { pages } = dataOf(await search('u-jane', 'MKT', 'salary', true));
+  expect(pages.map((p) => [p.title, p.space?.key])).toEqual([
+    ['Decision log: Salary bands', 'HR'],
+    ['How-to: Salary bands', 'HR'],
+    ['Salary bands', 'HR'],
+  ]);
+});
+
+test('anySpace still leaves out what the caller cannot see', async () => {
+  expect(dataOf(await search('u-bob', 'MKT', 'salary', true)).pages).toEqual([]);
+  expect(dataOf(await search('u-bob', 'MKT', 'compensation', true)).pages).toEqual([]);
+});
+
+test('anySpace takes only true', async () => {
+  const answer = await invoke<Envelope<Pages>>(
+    host,
+    'space-settings',
+    'searchPages',
+    { query: 'x', anySpace: false },
+    { accountId: 'u-bob', spaceKey: 'MKT' },
+  );
+  expect(answer.body).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'anySpace' } });
 });

@@ -47,6 +47,14 @@ describe('commentMatch', () => {
     expect(commentMatch(comment, { target, olderThanDays: 365 }, NOW)).toBe('footer comment, by u-bob, 400 days old');
   });
 
+  it('names the author by display name when one is known', () => {
+    const names = new Map([['u-bob', 'Bob Smith']]);
+    expect(commentMatch(comment, { target }, NOW, names)).toBe('footer comment, by Bob Smith, 400 days old');
+    expect(commentMatch({ ...comment, authorId: 'u-sam' }, { target }, NOW, names)).toBe(
+      'footer comment, by u-sam, 400 days old',
+    );
+  });
+
   it('keeps to kinds, authors and age', () => {
     expect(commentMatch(comment, { target, kinds: ['inline'] }, NOW)).toBeUndefined();
     expect(commentMatch(comment, { target, authorAccountIds: ['u-sam'] }, NOW)).toBeUndefined();

@@ -59,6 +59,24 @@ describe('tree script forms send what the server accepts', () => {
     expect(pageIdFrom('abc')).toBeUndefined();
   });
 
+  it('Copy Page Tree in another space takes the page picked in any space before a typed id', () => {
+    const elsewhere = { id: '10040002', title: 'Architecture', space: { key: 'ENG', name: 'Engineering' } };
+    const draft = { ...initialCopyPageTreeDraft, page, destinationIn: 'other-space' as const };
+    const picked = copyPageTreeInput({ ...draft, destinationElsewhere: elsewhere });
+    expect(picked.ok && picked.input).toMatchObject({ destinationPageId: '10040002' });
+    // Nothing picked or typed: the message is the picker's; typed text that is no id: the text field's.
+    expect(copyPageTreeInput(draft)).toMatchObject({
+      ok: false,
+      errors: { destinationPageId: expect.stringMatching(/or enter its id or address/) },
+    });
+    const typo = copyPageTreeInput({ ...draft, destinationId: 'Architecture' });
+    expect(typo).toEqual({ ok: false, errors: { destinationId: 'This is neither a page id nor a page address.' } });
+    // A page picked in this space's picker does not count once "another space" is chosen.
+    expect(copyPageTreeInput({ ...draft, destination: { id: '20005', title: 'Archive' } })).toMatchObject({
+      ok: false,
+    });
+  });
+
   it('Copy Space checks the key as Confluence does before anything is sent', () => {
     expect(spaceKeyProblem('')).toMatch(/Enter a key/);
     expect(spaceKeyProblem('MKT-2')).toMatch(/only letters and digits/);

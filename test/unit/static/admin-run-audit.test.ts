@@ -1,5 +1,5 @@
 import type { RunAuditEntry } from '../../../src/contract/scripts';
-import { runAuditOutcome, runAuditTitle } from '../../../static/admin-page/src/audit/runAuditText';
+import { auditInputNames, runAuditOutcome, runAuditTitle } from '../../../static/admin-page/src/audit/runAuditText';
 
 const names = (key: string) => ({ 'bulk-purge-trash': 'Bulk Purge Trash' })[key] ?? key;
 const base = {
@@ -29,4 +29,18 @@ test('a start names the script and the space; an end adds the state and the coun
   };
   expect(runAuditTitle(plain, names)).toBe('new-script in MKT ended: Succeeded');
   expect(runAuditOutcome(plain)).toBe('2 of 2 done.');
+});
+
+test("an entry's input is named by what the run kept, the page's people lookup filling gaps", () => {
+  const entry: RunAuditEntry = {
+    ...base,
+    kind: 'run-started',
+    input: { authorAccountIds: ['u-bob', 'u-sam'] },
+    inputNames: { pages: { '1': 'Home' }, people: { 'u-bob': 'Bob at start' } },
+  };
+  expect(auditInputNames(entry, { 'u-bob': 'Bob now', 'u-sam': 'Sam Taylor' })).toEqual({
+    pages: { '1': 'Home' },
+    people: { 'u-bob': 'Bob at start', 'u-sam': 'Sam Taylor' },
+  });
+  expect(auditInputNames({ ...entry, inputNames: undefined }, undefined)).toEqual({ people: {} });
 });

@@ -70,8 +70,28 @@ describe('a run in words', () => {
       { label: 'somethingNew', value: '{"x":1}' },
     ]);
     expect(formatBytes(512)).toBe('512 bytes');
+    expect(describeInput({ pageId: '7', destinationPageId: '8', authorAccountIds: ['u-bob'] })).toEqual([
+      { label: 'Page', value: 'Page 7' },
+      { label: 'Destination page', value: 'Page 8' },
+      { label: 'Authors', value: 'u-bob' },
+    ]);
     expect(formatBytes(1536)).toBe('1.5 KB');
   });
+});
+
+test('an input names pages and people from the names kept with the run, ids where it has none', () => {
+  const names = { pages: { '42': 'Spring launch', '8': 'Architecture' }, people: { 'u-bob': 'Bob Smith' } };
+  expect(
+    describeInput(
+      { target: { type: 'tree', pageId: '42' }, destinationPageId: '8', authorAccountIds: ['u-bob', 'u-gone'] },
+      names,
+    ),
+  ).toEqual([
+    { label: 'Pages', value: '“Spring launch” and all pages below it' },
+    { label: 'Destination page', value: '“Architecture”' },
+    { label: 'Authors', value: 'Bob Smith, u-gone' },
+  ]);
+  expect(describeInput({ pageId: '9' }, names)).toEqual([{ label: 'Page', value: 'Page 9' }]);
 });
 
 describe('following a run', () => {

@@ -17,6 +17,7 @@ import {
   parseOptionalDays,
   parseOptionalKilobytes,
 } from '../../../static/space-settings/src/forms/parseFields';
+import { pageLabel, pageMenuText } from '../../../static/space-settings/src/forms/pageOptionText';
 import { SCRIPT_INPUTS } from '../../../src/contract/scripts';
 
 /** What a form sends must be what the server's own schema accepts. */
@@ -91,6 +92,37 @@ describe('Bulk Delete Comments', () => {
       ok: false,
       errors: { kinds: expect.any(String) },
     });
+  });
+
+  test('sends the picked authors by account id, once each; none means anyone', () => {
+    const bob = { accountId: 'u-bob', displayName: 'Bob Smith' };
+    const result = bulkDeleteCommentsInput({
+      ...initialBulkDeleteCommentsDraft,
+      authorAccountIds: [bob, { accountId: 'u-sam', displayName: 'Sam Taylor' }, bob],
+    });
+    expect(result.ok && result.input.authorAccountIds).toEqual(['u-bob', 'u-sam']);
+    expect(result.ok && acceptedBy('bulk-delete-comments', result.input)).toBe(true);
+    const anyone = bulkDeleteCommentsInput(initialBulkDeleteCommentsDraft);
+    expect(anyone.ok && 'authorAccountIds' in anyone.input).toBe(false);
+    const many = Array.from({ length: 51 }, (_, i) => ({ accountId: `u-${i}`, displayName: `P ${i}` }));
+    expect(bulkDeleteCommentsInput({ ...initialBulkDeleteCommentsDraft, authorAccountIds: many })).toMatchObject({
+      ok: false,
+      errors: { authorAccountIds: 'Choose at most 50 people.' },
+    });
+  });
+});
+
+describe('page options', () => {
+  const page = { id: '1', title: 'Architecture' };
+  const space = { key: 'ENG', name: 'Engineering' };
+  test('name their space when they have one, then the pages above them', () => {
+    expect(pageLabel(page)).toBe('Architecture');
+    expect(pageLabel({ ...page, space })).toBe('Architecture — Engineering (ENG)');
+    expect(pageMenuText({ ...page, space }, ['Home', 'Docs'])).toBe(
+      'Architecture (in Home / Docs) — Engineering (ENG)',
+    );
+    expect(pageMenuText(page, [])).toBe('Architecture');
+    expect(pageMenuText(page, ['Home'])).toBe('Architecture (in Home)');
   });
 });
 

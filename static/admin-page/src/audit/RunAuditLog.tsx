@@ -12,7 +12,7 @@ import { RunInputList } from '../../../shared/runs/RunInputList';
 import { personName } from '../../../shared/runs/runText';
 import { useResolver } from '../../../shared/useResolver';
 import type { BuiltInScript } from '../types';
-import { runAuditOutcome, runAuditTitle } from './runAuditText';
+import { auditInputNames, runAuditOutcome, runAuditTitle } from './runAuditText';
 
 const call = resolverClient<AdminPageFunctions>();
 
@@ -70,7 +70,7 @@ function RunAuditPage({ cursor, first, scripts, onOlder, onNewer }: RunAuditPage
       />
     );
   }
-  const { entries, nextCursor } = state.data;
+  const { entries, nextCursor, people } = state.data;
   if (entries.length === 0 && first) {
     return (
       <EmptyState
@@ -98,10 +98,13 @@ function RunAuditPage({ cursor, first, scripts, onOlder, onNewer }: RunAuditPage
                 {runAuditTitle(entry, scriptName)}
               </Heading>
               <Text as="p" color="color.text.subtle">
-                {personName(entry.by)}, {formatDateTime(entry.at)}
+                {personName({ accountId: entry.by.accountId, displayName: people?.[entry.by.accountId] })},{' '}
+                {formatDateTime(entry.at)}
               </Text>
               {runAuditOutcome(entry) ? <Text as="p">{runAuditOutcome(entry)}</Text> : null}
-              {entry.kind === 'run-started' && entry.input ? <RunInputList input={entry.input} /> : null}
+              {entry.kind === 'run-started' && entry.input ? (
+                <RunInputList input={entry.input} names={auditInputNames(entry, people)} />
+              ) : null}
             </Stack>
           </Box>
         ))}

@@ -2,7 +2,7 @@
  * A script run's audit entries in words (pure): who started which script
  * where, and how it ended.
  */
-import type { RunAuditEntry } from '../../../../src/contract/scripts';
+import type { InputNames, RunAuditEntry } from '../../../../src/contract/scripts';
 import type { RunState } from '../../../../src/contract/scripts';
 import { RUN_STATE_LABELS } from '../../../shared/runs/runText';
 
@@ -25,4 +25,10 @@ export function runAuditOutcome(entry: RunAuditEntry): string | undefined {
   }.`;
   const message = outcome.message?.trim();
   return message && message !== counts ? `${counts} ${message}` : counts;
+}
+
+/** The names for an entry's input: what the run kept at its start, with the page's people lookup filling gaps. */
+export function auditInputNames(entry: RunAuditEntry, people: Record<string, string> | undefined): InputNames {
+  const kept = entry.inputNames ?? {};
+  return { ...kept, people: { ...(people ?? {}), ...(kept.people ?? {}) } };
 }

@@ -6,6 +6,7 @@ import {
   type CommentKind,
 } from './bulk-delete-comments.input';
 import { CheckboxGroup } from './fields/CheckboxGroup';
+import { PeoplePicker } from './fields/PeoplePicker';
 import { TargetField } from './fields/TargetField';
 import { TextInputField } from './fields/TextInputField';
 import type { ScriptForm, ScriptFormProps } from './formTypes';
@@ -46,6 +47,14 @@ function BulkDeleteCommentsFields({
         error={errors.olderThanDays}
         help="Only comments created more than this many days ago. Leave empty for comments of any age."
         inputMode="numeric"
+        disabled={disabled}
+      />
+      <PeoplePicker
+        label="Written by"
+        value={draft.authorAccountIds}
+        onChange={(authorAccountIds) => onChange({ ...draft, authorAccountIds })}
+        error={errors.authorAccountIds}
+        help="Only comments by these people. Leave empty for comments by anyone."
         disabled={disabled}
       />
     </Stack>

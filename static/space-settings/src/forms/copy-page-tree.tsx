@@ -51,16 +51,27 @@ function CopyPageTreeFields({ draft, onChange, errors, disabled, space }: Script
           disabled={disabled}
         />
       ) : (
-        <TextInputField
-          label="Parent page of the copy (id or address)"
-          value={draft.destinationId}
-          onChange={(destinationId) => onChange({ ...draft, destinationId })}
-          error={errors.destinationPageId}
-          help="A page in a space where you may create pages. The preview names it and its space before anything runs."
-          placeholder="e.g. 20001"
-          inputMode="numeric"
-          disabled={disabled}
-        />
+        <>
+          <PagePicker
+            label="Parent page of the copy"
+            anySpace
+            value={draft.destinationElsewhere}
+            // A pick replaces a typed id, so the form never holds two destinations.
+            onChange={(destinationElsewhere) => onChange({ ...draft, destinationElsewhere, destinationId: '' })}
+            error={errors.destinationPageId}
+            help="A page in any space you can see; you need permission to create pages in its space."
+            disabled={disabled}
+          />
+          <TextInputField
+            label="Or its id or address"
+            value={draft.destinationId}
+            onChange={(destinationId) => onChange({ ...draft, destinationId, destinationElsewhere: undefined })}
+            error={errors.destinationId}
+            help="If the search does not find it, paste the page's address. The preview names it and its space before anything runs."
+            placeholder="e.g. 20001"
+            disabled={disabled}
+          />
+        </>
       )}
       <TextInputField
         label="Title prefix"

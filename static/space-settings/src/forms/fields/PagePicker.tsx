@@ -4,17 +4,16 @@ import { AsyncSelect } from '@atlaskit/select';
 import type { PageOption } from '../../../../../src/contract/page-search';
 import { FieldLabel } from '../../../../shared/components/FieldLabel';
 import { searchPages } from '../../api';
+import { pageLabel, pageMenuText, type PickedPage } from '../pageOptionText';
 import { FieldMessage } from './FieldMessage';
 
-export interface PickedPage {
-  id: string;
-  title: string;
-}
+export type { PickedPage } from '../pageOptionText';
 
 interface PageOptionItem {
   value: string;
   label: string;
-  path: string;
+  page: PickedPage;
+  ancestors: string[];
 }
 
 interface PagePickerProps {
@@ -24,54 +23,68 @@ interface PagePickerProps {
   error?: string;
   help?: string;
   disabled: boolean;
+  /** Search every space the viewer can see (each option then names its space), not only this one. */
+  anySpace?: boolean;
 }
 
-function toOption(page: PageOption): PageOptionItem {
-  return { value: page.id, label: page.title, path: (page.ancestors ?? []).join(' / ') };
+function toItem(page: PickedPage, ancestors: string[] = []): PageOptionItem {
+  return { value: page.id, label: pageLabel(page), page, ancestors };
+}
+
+/** The space is named only where options come from several spaces; in this space it says nothing. */
+function pickedOf(option: PageOption, anySpace: boolean): PickedPage {
+  return { id: option.id, title: option.title, ...(anySpace && option.space ? { space: option.space } : {}) };
 }
 
 /**
- * Picks one page of this space by title, searching through `searchPages`
- * (as the viewer, so only pages they can see are offered). Opening it lists
- * the space's first pages; typing narrows by title.
+ * Picks one page by title, searching through `searchPages` (as the viewer,
+ * so only pages they can see are offered): of this space, or of every
+ * space with `anySpace`. Opening it lists the first pages; typing narrows
+ * by title.
  */
-export function PagePicker({ label, value, onChange, error, help, disabled }: PagePickerProps) {
+export function PagePicker({ label, value, onChange, error, help, disabled, anySpace = false }: PagePickerProps) {
   const inputId = useId();
   const messageId = useId();
   const [searchError, setSearchError] = useState<string | undefined>(undefined);
 
-  const loadOptions = useCallback(async (query: string): Promise<PageOptionItem[]> => {
-    const result = await searchPages(query.trim());
-    if (!result.ok) {
-      setSearchError(`Searching pages failed: ${result.error.message}`);
-      return [];
-    }
-    setSearchError(undefined);
-    return result.data.pages.map(toOption);
-  }, []);
+  const loadOptions = useCallback(
+    async (query: string): Promise<PageOptionItem[]> => {
+      const result = await searchPages(query.trim(), anySpace);
+      if (!result.ok) {
+        setSearchError(`Searching pages failed: ${result.error.message}`);
+        return [];
+      }
+      setSearchError(undefined);
+      return result.data.pages.map((p) => toItem(pickedOf(p, anySpace), p.ancestors ?? []));
+    },
+    [anySpace],
+  );
 
   const shownError = error ?? searchError;
+  const nowhere = anySpace ? 'You can see no pages' : 'This space has no pages you can see';
   return (
     <Stack space="space.050">
       <FieldLabel htmlFor={inputId}>{label}</FieldLabel>
       <AsyncSelect<PageOptionItem, false>
+        // A new key when the scope changes, so options cached for one scope are not offered for the other.
+        key={anySpace ? 'any-space' : 'this-space'}
         inputId={inputId}
         defaultOptions
         cacheOptions
         loadOptions={loadOptions}
-        value={value ? { value: value.id, label: value.title, path: '' } : null}
-        onChange={(next) => onChange(next ? { id: next.value, title: next.label } : undefined)}
+        value={value ? toItem(value) : null}
+        onChange={(next) => onChange(next ? next.page : undefined)}
         formatOptionLabel={(option, meta) =>
-          meta.context === 'menu' && option.path ? `${option.label} (in ${option.path})` : option.label
+          meta.context === 'menu' ? pageMenuText(option.page, option.ancestors) : option.label
         }
-        placeholder="Search pages by title"
+        placeholder={anySpace ? 'Search pages of any space by title' : 'Search pages by title'}
         loadingMessage={() => 'Searching…'}
         noOptionsMessage={({ inputValue }) =>
           searchError
             ? 'The search failed; see the message below.'
             : inputValue.trim()
               ? `No pages match “${inputValue.trim()}”`
-              : 'This space has no pages you can see'
+              : nowhere
         }
         isDisabled={disabled}
         isInvalid={Boolean(shownError)}
