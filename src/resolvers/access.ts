@@ -9,66 +9,11 @@ import type { ScriptKey } from '../contract/scripts';
 import { groupsOfUser } from '../confluence/groups';
 import { callerAdministersSpace, userAdministersSpace } from '../confluence/spaces';
 import type { ScriptDecision } from '../rules';
+import { describeDecision } from '../contract/access-reasons';
 import { AppError } from './envelope';
 import { explainForCaller, explainForUser } from './explain';
 
-/** Said when the person does not administer the space (the page's own wording). */
-export const NOT_SPACE_ADMIN_MESSAGE = 'You are not an admin of this space, so no built-in scripts are available.';
-
-function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
-
-function labels(decision: ScriptDecision): string[] {
-  const by = decision.decidedBy as { ids?: string[]; names?: string[] };
-  const ids = by.ids ?? [];
-  const names = by.names ?? [];
-  const out: string[] = [];
-  for (let i = 0; i < Math.max(ids.length, names.length); i++) {
-    const label = (names[i] ?? '').trim() || (ids[i] ?? '').trim();
-    if (label && !out.includes(label)) out.push(label);
-  }
-  return out;
-}
-
-/**
- * Why a script is available or restricted, in the words the space settings
- * page shows beside it (static/space-settings/src/reasons.ts; a unit test
- * keeps the two the same for every kind of decision).
- */
-export function describeDecision(decision: ScriptDecision): string {
-  const { allowed, decidedBy } = decision;
-  switch (decidedBy.type) {
-    case 'feature-off':
-      return allowed
-        ? 'Available: built-in script rules are off, so all space admins can use it.'
-        : 'Restricted, although built-in script rules are off.';
-    case 'not-space-admin':
-      return NOT_SPACE_ADMIN_MESSAGE;
-    case 'user':
-      return allowed
-        ? 'Available to you through a rule set for your account.'
-        : 'Restricted for you by a rule set for your account.';
-    case 'group': {
-      const groups = labels(decision);
-      if (allowed) {
-        if (groups.length === 0) return 'Available to you through one of your groups.';
-        if (groups.length === 1) return `Available to you through the group ${groups[0]}.`;
-        return `Available to you through the groups ${joinNames(groups)}.`;
-      }
-      if (groups.length === 0) return 'Restricted for your groups.';
-      if (groups.length === 1) return `Restricted for your group ${groups[0]}.`;
-      return `Restricted for your groups ${joinNames(groups)}.`;
-    }
-    case 'space':
-      return allowed
-        ? 'Available in this space through the space rule.'
-        : 'Restricted in this space by the space rule.';
-    case 'global':
-      return allowed ? 'Available to everyone through the Global rule.' : 'Restricted for everyone by the Global rule.';
-  }
-}
+export { NOT_SPACE_ADMIN_MESSAGE } from '../contract/access-reasons';
 
 export type AccessAnswer = { allowed: true } | { allowed: false; reason: string };
 

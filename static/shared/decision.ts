@@ -27,19 +27,4 @@ export interface ScriptAnswer {
   decidedBy: DecidedBy;
 }
 
-/** Display names, falling back to the id where a name is missing; no repeats. */
-export function decisionLabels({ ids = [], names = [] }: DecidedBy): string[] {
-  const count = Math.max(ids.length, names.length);
-  const labels: string[] = [];
-  for (let i = 0; i < count; i += 1) {
-    const label = (names[i] ?? '').trim() || (ids[i] ?? '').trim();
-    if (label && !labels.includes(label)) labels.push(label);
-  }
-  return labels;
-}
-
-/** "a", "a and b", "a, b and c". */
-export function joinNames(names: readonly string[]): string {
-  if (names.length <= 1) return names.join('');
-  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
+export { decisionLabels, joinNames } from '../../src/contract/access-reasons';
